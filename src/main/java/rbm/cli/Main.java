@@ -1,7 +1,84 @@
 package rbm.cli;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import rbm.BadInputException;
+import rbm.train.TrainingDivergedException;
+
+/**
+ * The command line: {@code rbm train}, {@code rbm sample}, ... A thin layer over the library: it parses flags,
+ * turns user mistakes into one-line errors with a non-zero exit code, and prints stack traces only with
+ * {@code --debug}.
+ */
+@Command(name = "rbm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Deep belief networks on the Java Vector API, and the relevance of their hidden states.",
+        subcommands = {TrainCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit codes: 0 success, 2 bad input or usage, 3 training diverged, 1 an internal error. */
+    public static final int BAD_INPUT = 2;
+    public static final int DIVERGED = 3;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, such as 'train'");
+    }
+
     public static void main(String[] args) {
-        System.out.println("hello " + Runtime.version());
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests: no System.exit). */
+    public static int run(String... args) {
+        CommandLine cli = commandLine();
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            boolean debug = parseResult.hasMatchedOption("--debug")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            if (debug) {
+                ex.printStackTrace(line.getErr());
+            }
+            if (ex instanceof BadInputException) {
+                line.getErr().println("rbm: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof TrainingDivergedException) {
+                line.getErr().println("rbm: " + ex.getMessage());
+                return DIVERGED;
+            }
+            if (ex instanceof OutOfMemoryError) {
+                line.getErr().println("rbm: out of memory; give the JVM more with -Xmx, or use --limit");
+                return 1;
+            }
+            line.getErr().println("rbm: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+            return 1;
+        });
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("rbm: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
+            return BAD_INPUT;
+        });
+        return cli;
+    }
+
+    /** Prints the software and Java versions. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"rbm " + rbm.run.Provenance.version() + " on Java " + Runtime.version()
+                    + ", kernels: " + rbm.kernels.KernelsProvider.best().name()};
+        }
     }
 }

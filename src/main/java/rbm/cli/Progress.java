@@ -1,0 +1,114 @@
+package rbm.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import rbm.model.Rbm;
+import rbm.run.RunConfig;
+import rbm.train.StackTrainer;
+
+/**
+ * What {@code train} prints. One line per epoch with its metrics goes to standard output. On a terminal a progress
+ * bar for the current epoch is redrawn in place on standard error; when output is not a terminal, there is no bar
+ * and the epoch lines are the progress.
+ */
+final class Progress {
+    private static final long REDRAW_NANOS = 200_000_000L;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean terminal;
+    private long lastDraw;
+    private long started;
+
+    Progress(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+        this.terminal = System.console() != null && System.console().isTerminal();
+    }
+
+    void start(Path run, RunConfig c, String kernels, int rows, int heldRows, boolean resumed) {
+        started = System.nanoTime();
+        out.printf(Locale.ROOT, "%s %s%n", resumed ? "resuming" : "run", run);
+        out.printf(Locale.ROOT, "data: %d training rows, %d held-out rows, binarize %s%n", rows, heldRows,
+                c.binarization());
+        StringBuilder widths = new StringBuilder();
+        for (int i = 0; i < c.widths().length; i++) {
+            widths.append(i == 0 ? "" : "-").append(c.widths()[i]);
+        }
+        var t = c.training();
+        out.printf(Locale.ROOT, "stack: %s; %s-%d, lr %g, momentum %g→%g after %d, decay %g, batch %d%n",
+                widths, t.persistent() ? "PCD" : "CD", t.cdSteps(), t.learningRate(), t.initialMomentum(),
+                t.finalMomentum(), t.momentumSwitchEpoch(), t.weightDecay(), t.batchSize());
+        out.printf(Locale.ROOT, "seed %d, %d threads, %s kernels%n", c.seed(), c.threads(), kernels);
+        out.flush();
+    }
+
+    StackTrainer.Listener listener(BiConsumer<Integer, Rbm> onLayerDone) {
+        return new StackTrainer.Listener() {
+            @Override
+            public void layerStarted(int layer, int layers, Rbm rbm, int epochsDone, int epochs) {
+                out.printf(Locale.ROOT, "layer %d/%d: %d → %d units%s%n", layer, layers, rbm.visible(),
+                        rbm.hidden(), epochsDone > 0 ? ", resuming after epoch " + epochsDone : "");
+                out.flush();
+            }
+
+            @Override
+            public void batchDone(int layer, int epoch, int done, int total) {
+                if (!terminal) {
+                    return;
+                }
+                long now = System.nanoTime();
+                if (done < total && now - lastDraw < REDRAW_NANOS) {
+                    return;
+                }
+                lastDraw = now;
+                int width = 30;
+                int filled = (int) ((long) width * done / total);
+                err.printf(Locale.ROOT, "\r  layer %d epoch %d [%s%s] %3d%%", layer, epoch + 1,
+                        "#".repeat(filled), ".".repeat(width - filled), 100L * done / total);
+                err.flush();
+            }
+
+            @Override
+            public void epochDone(int layer, int epoch, int epochs, Map<String, Object> m) {
+                if (terminal) {
+                    err.print("\r" + " ".repeat(60) + "\r");
+                    err.flush();
+                }
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                        "  layer %d epoch %d/%d  %.2fs  recon %.4f  pll/unit %.4f  F gap %+.3f", layer, epoch, epochs,
+                        num(m, "seconds"), num(m, "reconstruction_error"), num(m, "pseudo_log_likelihood"),
+                        num(m, "free_energy_gap")));
+                double ll = num(m, "exact_log_likelihood_train");
+                if (!Double.isNaN(ll)) {
+                    line.append(String.format(Locale.ROOT, "  exact ll %.3f", ll));
+                    double llh = num(m, "exact_log_likelihood_heldout");
+                    if (!Double.isNaN(llh)) {
+                        line.append(String.format(Locale.ROOT, " (held-out %.3f)", llh));
+                    }
+                }
+                out.println(line);
+                out.flush();
+            }
+
+            @Override
+            public void layerDone(int layer, Rbm rbm) {
+                onLayerDone.accept(layer, rbm);
+            }
+        };
+    }
+
+    void finish(Path run) {
+        out.printf(Locale.ROOT, "done in %.1fs: model, metrics and pictures in %s%n",
+                (System.nanoTime() - started) / 1e9, run);
+        out.flush();
+    }
+
+    private static double num(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}

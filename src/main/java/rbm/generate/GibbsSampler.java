@@ -1,0 +1,62 @@
+package rbm.generate;
+
+import rbm.kernels.Compute;
+import rbm.model.DeepBeliefNet;
+import rbm.model.Rbm;
+import rbm.random.BernoulliSampler;
+
+/**
+ * Generates patterns from a trained stack. Chains of block Gibbs sampling run in RBM ℓ, alternating
+ * h ~ p(h | v) and v ~ p(v | h) from random hidden states; the last visible states of RBM ℓ (layer ℓ−1) are then
+ * passed down through RBMs ℓ−1, …, 1, sampling each intermediate layer, and the pixels are the probabilities
+ * p(v | h) of RBM 1, which show more than one binary draw.
+ */
+public final class GibbsSampler {
+    private final Compute compute;
+    private final DeepBeliefNet dbn;
+    private final long seed;
+
+    public GibbsSampler(Compute compute, DeepBeliefNet dbn, long seed) {
+        this.compute = compute;
+        this.dbn = dbn;
+        this.seed = seed;
+    }
+
+    /**
+     * {@code chains} patterns at the data layer, chains × widths[0], after {@code steps} Gibbs steps in RBM
+     * {@code layer}.
+     */
+    public float[] sample(int layer, int chains, int steps) {
+        Rbm top = dbn.rbm(layer);
+        int widest = 0;
+        for (int w : dbn.widths()) {
+            widest = Math.max(widest, w);
+        }
+        BernoulliSampler sampler = BernoulliSampler.create(compute, seed, "gibbs layer " + layer, widest);
+        float[] h = new float[chains * top.hidden()];
+        java.util.Arrays.fill(h, 0.5f);
+        sampler.sample(h, h, chains, top.hidden());
+        float[] v = new float[chains * top.visible()];
+        for (int s = 0; s < steps; s++) {
+            top.visibleProbabilities(compute, h, chains, v);
+            sampler.sample(v, v, chains, top.visible());
+            top.hiddenProbabilities(compute, v, chains, h);
+            sampler.sample(h, h, chains, top.hidden());
+        }
+        top.visibleProbabilities(compute, h, chains, v);
+        return down(layer - 1, v, chains, sampler);
+    }
+
+    /**
+     * Passes layer-{@code layer} probabilities (or states) down to the pixels: each layer is sampled, then mapped
+     * to the probabilities of the layer below; the pixel layer stays as probabilities. Layer 0 is returned as is.
+     */
+    public float[] down(int layer, float[] probabilities, int rows, BernoulliSampler sampler) {
+        float[] x = probabilities;
+        for (int l = layer; l >= 1; l--) {
+            sampler.sample(x, x, rows, dbn.rbm(l).hidden());
+            x = DeepBeliefNet.down(compute, dbn.rbm(l), x, rows, null);
+        }
+        return x;
+    }
+}

@@ -1,0 +1,38 @@
+package rbm.kernels;
+
+/**
+ * The numerical inner loops of the project, behind one small interface. {@link ReferenceKernels} is plain Java and
+ * is the truth the faster implementations are tested against.
+ *
+ * <p>Matrices are row-major {@code float[]} with an offset and a leading dimension (the distance between rows), as in
+ * BLAS, so that a caller can hand a kernel one block of rows or columns of a larger matrix.
+ */
+public interface Kernels {
+
+    /** A short name for logs and provenance. */
+    String name();
+
+    /**
+     * {@code C = alpha · op(A) · op(B) + beta · C}, where C is m×n and op(A) is m×k, op(B) is k×n.
+     * op(X) is X, or Xᵀ when the flag is set: with {@code transA} the stored A is k×m, with {@code transB} the
+     * stored B is n×k. When {@code beta == 0} the old content of C is ignored (it may hold NaN).
+     */
+    void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+              float beta, float[] c, int cOff, int ldc);
+
+    /** {@code out[r][j] = σ(x[r][j] + bias[j])} for rows × cols values starting at {@code off}; σ(z) = 1/(1+e^−z). */
+    void sigmoidBias(float[] x, float[] bias, float[] out, int off, int rows, int cols);
+
+    /** Bernoulli sampling: {@code out[off+i] = u[uOff+i] < p[off+i] ? 1 : 0} for i in [0, n); u is uniform in [0, 1). */
+    void bernoulli(float[] p, float[] u, int uOff, float[] out, int off, int n);
+
+    /**
+     * Packs {@code x[off + i] > threshold} for i in [0, n) into bits, little-endian within each long:
+     * bit i lands in {@code words[wordOff + i/64]} at position {@code i % 64}. Unused high bits are zero.
+     */
+    void packBits(float[] x, int off, int n, float threshold, long[] words, int wordOff);
+
+    /** A strong 64-bit hash of {@code nWords} words; equal words give equal hashes whatever the kernels. */
+    long hash(long[] words, int off, int nWords);
+}

@@ -1,0 +1,224 @@
+package rbm.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import rbm.BadInputException;
+import rbm.io.AtomicFiles;
+import rbm.io.Json;
+import rbm.io.JsonObject;
+import rbm.io.Npy;
+import rbm.model.DeepBeliefNet;
+import rbm.model.Rbm;
+import rbm.train.TrainerState;
+
+/**
+ * A run directory: the configuration, provenance, metrics and trained layers of one run.
+ * <pre>
+ *   config.json        the run's configuration, seed and thread count ({@link RunConfig})
+ *   provenance.json    software, machine and data (with sha256) that made it
+ *   model.json         the manifest ({@link Manifest}): layers, progress, file locations
+ *   metrics.csv/.jsonl one row per epoch
+ *   layer-01/epoch-0010/weights.npy        W, visible × hidden, float32, C order
+ *                       visible_bias.npy   b
+ *                       hidden_bias.npy    c
+ *                       trainer/           velocities, PCD chains and generator states, for --resume
+ *   filters.png        layer-1 weights as images
+ * </pre>
+ * A checkpoint is written into a new epoch directory, then the manifest is switched to it atomically, then the old
+ * one is removed. A crash at any point leaves the manifest pointing at a complete checkpoint.
+ */
+public final class RunDirectory {
+    private final Path root;
+
+    private RunDirectory(Path root) {
+        this.root = root;
+    }
+
+    /** A new run directory; it must not already hold a run. */
+    public static RunDirectory create(Path root) {
+        if (Files.exists(root.resolve("model.json")) || Files.exists(root.resolve("config.json"))) {
+            throw new BadInputException("--out " + root + ": already holds a run; use --resume " + root
+                    + " to continue it, or choose another directory");
+        }
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new BadInputException("--out " + root + ": cannot create the directory (" + reason(e) + ")");
+        }
+        if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+            throw new BadInputException("--out " + root + ": the directory cannot be written");
+        }
+        RunDirectory run = new RunDirectory(root);
+        run.writeManifest(new Manifest(List.of()));
+        return run;
+    }
+
+    /** An existing run directory, for resuming, sampling or analysis. */
+    public static RunDirectory open(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new BadInputException(root + ": no such run directory");
+        }
+        if (!Files.isRegularFile(root.resolve("model.json"))) {
+            throw new BadInputException(root + ": not a run directory (no model.json)");
+        }
+        return new RunDirectory(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path file(String name) {
+        return root.resolve(name);
+    }
+
+    public void writeJson(String name, Object json) {
+        AtomicFiles.writeString(root.resolve(name), Json.write(json));
+    }
+
+    public JsonObject readJson(String name) {
+        return readJsonFile(root.resolve(name));
+    }
+
+    static JsonObject readJsonFile(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException(path + ": cannot read (" + reason(e) + ")");
+        }
+        Object parsed = Json.parse(text, path.toString());
+        if (!(parsed instanceof Map<?, ?>)) {
+            throw new BadInputException(path + ": expected a JSON object");
+        }
+        return JsonObject.of(parsed, path.toString());
+    }
+
+    public RunConfig readConfig() {
+        return RunConfig.fromJson(readJson("config.json"));
+    }
+
+    public Manifest readManifest() {
+        return Manifest.fromJson(readJson("model.json"), root.resolve("model.json").toString());
+    }
+
+    public void writeManifest(Manifest manifest) {
+        writeJson("model.json", manifest.toJson());
+    }
+
+    /** Writes layer {@code layer} after {@code epochsDone} epochs, points the manifest at it, drops the old one. */
+    public void saveCheckpoint(int layer, int epochsDone, int epochsPlanned, Rbm rbm, TrainerState state) {
+        String dirName = String.format("layer-%02d/epoch-%04d", layer, epochsDone);
+        Path dir = root.resolve(dirName);
+        try {
+            Files.createDirectories(dir.resolve("trainer"));
+        } catch (IOException e) {
+            throw new BadInputException(root + ": cannot write the checkpoint (" + reason(e) + ")");
+        }
+        int nv = rbm.visible();
+        int nh = rbm.hidden();
+        Npy.write(dir.resolve("weights.npy"), rbm.weights(), nv, nh);
+        Npy.write(dir.resolve("visible_bias.npy"), rbm.visibleBias(), nv);
+        Npy.write(dir.resolve("hidden_bias.npy"), rbm.hiddenBias(), nh);
+        if (state != null) {
+            Path t = dir.resolve("trainer");
+            Npy.write(t.resolve("velocity_weights.npy"), state.velocityW(), nv, nh);
+            Npy.write(t.resolve("velocity_visible_bias.npy"), state.velocityB(), nv);
+            Npy.write(t.resolve("velocity_hidden_bias.npy"), state.velocityC(), nh);
+            if (state.chains() != null) {
+                Npy.write(t.resolve("chains.npy"), state.chains(), state.chains().length / nh, nh);
+            }
+            Map<String, Object> rng = new LinkedHashMap<>();
+            rng.put("shuffle", Base64.getEncoder().encodeToString(state.shuffleRng()));
+            List<String> streams = new ArrayList<>();
+            for (byte[] s : state.sampleStreams()) {
+                streams.add(Base64.getEncoder().encodeToString(s));
+            }
+            rng.put("sampling", streams);
+            AtomicFiles.writeString(t.resolve("random.json"), Json.write(rng));
+        }
+        Manifest old = readManifest();
+        Manifest.LayerEntry previous = old.layer(layer);
+        writeManifest(old.with(new Manifest.LayerEntry(layer, nv, nh, epochsPlanned, epochsDone,
+                epochsDone >= epochsPlanned, dirName)));
+        if (previous != null && !previous.dir().equals(dirName)) {
+            deleteTree(root.resolve(previous.dir()));
+        }
+    }
+
+    /** The RBM of a layer's latest checkpoint, with its shapes checked against the manifest. */
+    public Rbm loadRbm(Manifest.LayerEntry e) {
+        Path dir = root.resolve(e.dir());
+        float[] w = Npy.read(dir.resolve("weights.npy"), e.visible(), e.hidden()).data();
+        float[] b = Npy.read(dir.resolve("visible_bias.npy"), e.visible()).data();
+        float[] c = Npy.read(dir.resolve("hidden_bias.npy"), e.hidden()).data();
+        return new Rbm(e.visible(), e.hidden(), w, b, c);
+    }
+
+    /** The trainer state of a layer's latest checkpoint. */
+    public TrainerState loadTrainerState(Manifest.LayerEntry e, boolean persistent, int batchSize) {
+        Path t = root.resolve(e.dir()).resolve("trainer");
+        int nv = e.visible();
+        int nh = e.hidden();
+        float[] vw = Npy.read(t.resolve("velocity_weights.npy"), nv, nh).data();
+        float[] vb = Npy.read(t.resolve("velocity_visible_bias.npy"), nv).data();
+        float[] vc = Npy.read(t.resolve("velocity_hidden_bias.npy"), nh).data();
+        float[] chains = persistent ? Npy.read(t.resolve("chains.npy"), batchSize, nh).data() : null;
+        JsonObject rng = readJsonFile(t.resolve("random.json"));
+        byte[] shuffle = decode(rng.getString("shuffle"), t.resolve("random.json"));
+        List<?> sampling = rng.getList("sampling");
+        byte[][] streams = new byte[sampling.size()][];
+        for (int i = 0; i < streams.length; i++) {
+            streams[i] = decode(String.valueOf(sampling.get(i)), t.resolve("random.json"));
+        }
+        return new TrainerState(vw, vb, vc, chains, shuffle, streams);
+    }
+
+    private static byte[] decode(String base64, Path source) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException ex) {
+            throw new BadInputException(source + ": corrupt generator state");
+        }
+    }
+
+    /** The trained stack: every layer that finished training. */
+    public DeepBeliefNet loadModel() {
+        Manifest m = readManifest();
+        int complete = m.completeLayers();
+        if (complete == 0) {
+            throw new BadInputException(root + ": no layer has finished training yet");
+        }
+        List<Rbm> rbms = new ArrayList<>();
+        for (int l = 1; l <= complete; l++) {
+            rbms.add(loadRbm(m.layer(l)));
+        }
+        return new DeepBeliefNet(rbms);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // an old checkpoint that cannot be removed wastes space but does no harm: the manifest moved on
+        }
+    }
+
+    static String reason(IOException e) {
+        String msg = e.getMessage();
+        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+    }
+}

@@ -1,0 +1,200 @@
+package rbm.train;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import rbm.kernels.Compute;
+import rbm.random.BernoulliSampler;
+import rbm.random.RandomStreams;
+import rbm.model.Rbm;
+
+/**
+ * Trains one RBM by contrastive divergence (CD-k) or persistent CD, on shuffled mini-batches, with momentum and L2
+ * weight decay. For a mini-batch of B rows v⁰:
+ * <pre>
+ *   h⁰ = σ(v⁰W + c)                         positive phase (probabilities, for the statistics)
+ *   hˢ ~ Bernoulli(h⁰)                       or the persistent chains' hidden states (PCD)
+ *   k times:  vᵏ = σ(hˢWᵀ + b)               reconstruction: probabilities, sampled before the last step
+ *             hᵏ = σ(vᵏW + c),  hˢ ~ Bernoulli(hᵏ)
+ *   ∇W = v⁰ᵀh⁰/B − vᵏᵀhᵏ/B',   ∇b = mean(v⁰ − vᵏ),   ∇c = mean(h⁰ − hᵏ)
+ *   Δ ← μ·Δ + ε(∇ − λW),   W ← W + Δ             (decay λ on W only)
+ * </pre>
+ * All buffers are allocated once, for the largest batch. Randomness comes from per-thread streams, so a fixed seed
+ * and thread count give bit-identical weights.
+ */
+public final class ContrastiveDivergence {
+    private final Rbm rbm;
+    private final TrainingConfig config;
+    private final Compute compute;
+    private final UniformRandomProvider shuffleRng;
+    private final BernoulliSampler sampler;
+
+    private final int nv;
+    private final int nh;
+    private final int batch;
+    private final float[] v0;
+    private final float[] h0;
+    private final float[] hs;
+    private final float[] vk;
+    private final float[] hk;
+    private final float[] gradW;
+    private final float[] velocityW;
+    private final float[] velocityB;
+    private final float[] velocityC;
+    private final float[] chains; // PCD: hidden states of the persistent chains, batch × hidden
+
+    public ContrastiveDivergence(Rbm rbm, TrainingConfig config, Compute compute, long seed, String name) {
+        this.rbm = rbm;
+        this.config = config;
+        this.compute = compute;
+        this.shuffleRng = RandomStreams.create(seed, name + " shuffle");
+        this.sampler = new BernoulliSampler(compute, RandomStreams.perThread(seed, name + " sampling",
+                compute.threads()), Math.max(rbm.visible(), rbm.hidden()));
+        this.nv = rbm.visible();
+        this.nh = rbm.hidden();
+        this.batch = config.batchSize();
+        this.v0 = new float[batch * nv];
+        this.h0 = new float[batch * nh];
+        this.hs = new float[batch * nh];
+        this.vk = new float[batch * nv];
+        this.hk = new float[batch * nh];
+        this.gradW = new float[nv * nh];
+        this.velocityW = new float[nv * nh];
+        this.velocityB = new float[nv];
+        this.velocityC = new float[nh];
+        this.chains = config.persistent() ? new float[batch * nh] : null;
+    }
+
+    /**
+     * Initial parameters: W ~ N(0, initStd²); b = log(p/(1−p)) of each input's mean p when asked (p clipped to
+     * [1e-4, 1 − 1e-4], so that an always-off pixel gets a large negative bias, not −∞), else 0; c = 0.
+     */
+    public static Rbm initialise(int visible, int hidden, float[] data, int rows, TrainingConfig config,
+                                 UniformRandomProvider rng) {
+        Rbm rbm = new Rbm(visible, hidden);
+        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        float[] w = rbm.weights();
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (config.initStd() * gauss.sample());
+        }
+        if (config.visibleBiasFromData() && rows > 0) {
+            double[] mean = new double[visible];
+            for (int r = 0; r < rows; r++) {
+                for (int i = 0; i < visible; i++) {
+                    mean[i] += data[r * visible + i];
+                }
+            }
+            for (int i = 0; i < visible; i++) {
+                double p = Math.min(1 - 1e-4, Math.max(1e-4, mean[i] / rows));
+                rbm.visibleBias()[i] = (float) Math.log(p / (1 - p));
+            }
+        }
+        return rbm;
+    }
+
+    public Rbm rbm() {
+        return rbm;
+    }
+
+    /** One pass over {@code rows} rows of {@code data} (row-major, {@code visible} wide) in a fresh random order. */
+    public void trainEpoch(float[] data, int rows, int epoch, ProgressListener progress) {
+        // a fresh permutation of 0..rows−1 each epoch, so the order depends only on the generator's state
+        int[] order = PermutationSampler.natural(rows);
+        PermutationSampler.shuffle(shuffleRng, order);
+        float momentum = (float) config.momentum(epoch);
+        int batches = (rows + batch - 1) / batch;
+        for (int bi = 0; bi < batches; bi++) {
+            int from = bi * batch;
+            int size = Math.min(batch, rows - from);
+            for (int r = 0; r < size; r++) {
+                System.arraycopy(data, order[from + r] * nv, v0, r * nv, nv);
+            }
+            step(size, momentum);
+            if (progress != null) {
+                progress.batchDone(bi + 1, batches);
+            }
+        }
+    }
+
+    /** One CD update on the first {@code size} rows of {@code v0}. */
+    void step(int size, float momentum) {
+        rbm.hiddenProbabilities(compute, v0, size, h0);
+        int chainsRows = size;
+        if (config.persistent()) {
+            chainsRows = batch;
+            System.arraycopy(chains, 0, hs, 0, batch * nh);
+        } else {
+            sample(h0, hs, size, nh);
+        }
+        for (int s = 1; s <= config.cdSteps(); s++) {
+            rbm.visibleProbabilities(compute, hs, chainsRows, vk);
+            if (config.sampleVisible() || s < config.cdSteps()) {
+                sample(vk, vk, chainsRows, nv);
+            }
+            rbm.hiddenProbabilities(compute, vk, chainsRows, hk);
+            if (s < config.cdSteps()) {
+                sample(hk, hs, chainsRows, nh);
+            }
+        }
+        if (config.persistent()) {
+            sample(hk, chains, batch, nh);
+        }
+        // ∇W = v⁰ᵀh⁰/B − vᵏᵀhᵏ/B'
+        compute.gemm(true, false, nv, nh, size, 1f / size, v0, h0, 0f, gradW);
+        compute.gemm(true, false, nv, nh, chainsRows, -1f / chainsRows, vk, hk, 1f, gradW);
+        float lr = (float) config.learningRate();
+        float decay = (float) config.weightDecay();
+        float[] w = rbm.weights();
+        compute.pool().run(nv, (block, from, to) -> {
+            for (int i = from * nh; i < to * nh; i++) {
+                velocityW[i] = momentum * velocityW[i] + lr * (gradW[i] - decay * w[i]);
+                w[i] += velocityW[i];
+            }
+        });
+        updateBias(rbm.visibleBias(), velocityB, v0, size, vk, chainsRows, nv, momentum, lr);
+        updateBias(rbm.hiddenBias(), velocityC, h0, size, hk, chainsRows, nh, momentum, lr);
+    }
+
+    private static void updateBias(float[] bias, float[] velocity, float[] pos, int posRows, float[] neg, int negRows,
+                                   int width, float momentum, float lr) {
+        for (int j = 0; j < width; j++) {
+            float p = 0f;
+            for (int r = 0; r < posRows; r++) {
+                p += pos[r * width + j];
+            }
+            float n = 0f;
+            for (int r = 0; r < negRows; r++) {
+                n += neg[r * width + j];
+            }
+            velocity[j] = momentum * velocity[j] + lr * (p / posRows - n / negRows);
+            bias[j] += velocity[j];
+        }
+    }
+
+    private void sample(float[] p, float[] out, int rows, int cols) {
+        sampler.sample(p, out, rows, cols);
+    }
+
+    /** Everything besides the RBM itself that a resumed run needs to continue bit for bit. */
+    public TrainerState saveState() {
+        return new TrainerState(velocityW.clone(), velocityB.clone(), velocityC.clone(),
+                chains == null ? null : chains.clone(), RandomStreams.saveState(shuffleRng), sampler.saveState());
+    }
+
+    public void restoreState(TrainerState state) {
+        System.arraycopy(state.velocityW(), 0, velocityW, 0, velocityW.length);
+        System.arraycopy(state.velocityB(), 0, velocityB, 0, velocityB.length);
+        System.arraycopy(state.velocityC(), 0, velocityC, 0, velocityC.length);
+        if (chains != null && state.chains() != null) {
+            System.arraycopy(state.chains(), 0, chains, 0, chains.length);
+        }
+        RandomStreams.restoreState(shuffleRng, state.shuffleRng());
+        sampler.restoreState(state.sampleStreams());
+    }
+
+    /** Reports progress through an epoch. */
+    @FunctionalInterface
+    public interface ProgressListener {
+        void batchDone(int done, int total);
+    }
+}

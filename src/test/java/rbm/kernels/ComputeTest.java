@@ -1,0 +1,84 @@
+package rbm.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+/** Threaded computation gives exactly the single-threaded result, and the pool covers every row once. */
+class ComputeTest {
+
+    @Test
+    void threadedGemmEqualsSingleThreadedBitForBit() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
+        int m = 37;
+        int n = 29;
+        int k = 41;
+        float[] a = new float[m * k];
+        float[] b = new float[k * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rng.nextFloat();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = rng.nextFloat();
+        }
+        float[] at = new float[k * m];
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                at[p * m + i] = a[i * k + p];
+            }
+        }
+        float[] one = new float[m * n];
+        float[] three = new float[m * n];
+        float[] threeT = new float[m * n];
+        try (Compute c1 = new Compute(new ReferenceKernels(), 1); Compute c3 = new Compute(new ReferenceKernels(), 3)) {
+            c1.gemm(false, false, m, n, k, 1f, a, b, 0f, one);
+            c3.gemm(false, false, m, n, k, 1f, a, b, 0f, three);
+            c3.gemm(true, false, m, n, k, 1f, at, b, 0f, threeT);
+        }
+        assertArrayEquals(one, three);
+        assertArrayEquals(one, threeT, 1e-5f);
+    }
+
+    @Test
+    void everyRowIsVisitedExactlyOnce() {
+        try (WorkerPool pool = new WorkerPool(3)) {
+            for (int n : new int[] {0, 1, 2, 3, 10, 1001}) {
+                AtomicIntegerArray seen = new AtomicIntegerArray(Math.max(n, 1));
+                pool.run(n, (block, from, to) -> {
+                    for (int r = from; r < to; r++) {
+                        seen.incrementAndGet(r);
+                    }
+                });
+                for (int r = 0; r < n; r++) {
+                    assertEquals(1, seen.get(r), "row " + r + " of " + n);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFailureInAWorkerReachesTheCaller() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.run(10,
+                    (block, from, to) -> {
+                        if (block == 1) {
+                            throw new IllegalStateException("boom");
+                        }
+                    }));
+            assertEquals("boom", e.getMessage());
+            // and the pool still works afterwards
+            int[] sum = new int[1];
+            pool.run(4, (block, from, to) -> {
+                synchronized (sum) {
+                    sum[0] += to - from;
+                }
+            });
+            assertEquals(4, sum[0]);
+        }
+    }
+}

@@ -1,6 +1,6 @@
 package rbm.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -17,13 +17,13 @@ import rbm.train.StackTrainer;
 final class Progress {
     private static final long REDRAW_NANOS = 200_000_000L;
 
-    private final PrintStream out;
-    private final PrintStream err;
+    private final PrintWriter out;
+    private final PrintWriter err;
     private final boolean terminal;
     private long lastDraw;
     private long started;
 
-    Progress(PrintStream out, PrintStream err) {
+    Progress(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
         this.terminal = System.console() != null && System.console().isTerminal();

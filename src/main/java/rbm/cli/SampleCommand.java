@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import rbm.BadInputException;
 import rbm.generate.GibbsSampler;
 import rbm.generate.Pictures;
@@ -18,6 +20,9 @@ import rbm.run.RunDirectory;
         description = {"Generate patterns: run Gibbs chains in RBM L of a trained stack, pass the result down "
                 + "to the pixels, and write the samples as a PNG grid."})
 final class SampleCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--model", paramLabel = "DIR", required = true, description = "A run directory from 'train'.")
     Path model;
@@ -68,7 +73,7 @@ final class SampleCommand implements Callable<Integer> {
             int columns = (int) Math.ceil(Math.sqrt(chains));
             Pictures.writePatterns(pixels, chains, dbn.widths()[0], columns, png);
         }
-        System.out.printf(Locale.ROOT, "%d samples from layer %d after %d Gibbs steps (seed %d): %s%n",
+        spec.commandLine().getOut().printf(Locale.ROOT, "%d samples from layer %d after %d Gibbs steps (seed %d): %s%n",
                 chains, l, steps, s, png);
         return 0;
     }

@@ -126,33 +126,30 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunDirectory run;
         RunConfig config;
         if (resume != null) {
-            run = RunDirectory.open(resume);
-            config = run.readConfig();
+            config = RunDirectory.open(resume).readConfig();
             if (threads != null && threads != config.threads()) {
                 throw new BadInputException("--threads " + threads + ": the run in " + resume + " uses "
                         + config.threads() + " threads; resuming with another count would change its numbers");
             }
         } else {
             config = buildConfig();
-            Path dir = out != null ? out
-                    : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            run = RunDirectory.create(dir);
         }
-        Progress progress = new Progress(System.out, System.err);
+        Dataset train = loadTraining(config);
+        Dataset held = loadHeldout(config);
+        if (train.cols() != config.widths()[0]) {
+            throw new BadInputException("--layers: the data in " + train.source().path() + " has "
+                    + train.cols() + " values per row, but --layers starts with " + config.widths()[0]);
+        }
+        if (held != null && held.cols() != train.cols()) {
+            throw new BadInputException("--heldout: " + held.source().path() + " has " + held.cols()
+                    + " values per row, but the training data has " + train.cols());
+        }
+        RunDirectory run = resume != null ? RunDirectory.open(resume) : RunDirectory.create(out != null ? out
+                : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        Progress progress = new Progress(spec.commandLine().getOut(), spec.commandLine().getErr());
         try (Compute compute = Compute.create(config.threads())) {
-            Dataset train = loadTraining(config);
-            Dataset held = loadHeldout(config);
-            if (train.cols() != config.widths()[0]) {
-                throw new BadInputException("--layers: the data in " + train.source().path() + " has "
-                        + train.cols() + " values per row, but --layers starts with " + config.widths()[0]);
-            }
-            if (held != null && held.cols() != train.cols()) {
-                throw new BadInputException("--heldout: " + held.source().path() + " has " + held.cols()
-                        + " values per row, but the training data has " + train.cols());
-            }
             if (resume == null) {
                 run.writeJson("config.json", config.toJson());
                 List<DataSource> sources = new ArrayList<>(List.of(train.source()));

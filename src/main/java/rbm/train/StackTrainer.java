@@ -117,8 +117,9 @@ public final class StackTrainer {
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (!rbm.isFinite()) {
                 throw new TrainingDivergedException(name + " diverged in epoch " + (epoch + 1)
-                        + ": NaN or Inf in the weights; the last good checkpoint (epoch " + epoch + ") is kept in "
-                        + run.root() + "; try a smaller --learning-rate");
+                        + ": NaN or Inf in the weights; " + (epoch == 0 ? "no checkpoint of this layer was written"
+                        : "the last good checkpoint (epoch " + epoch + ") is kept in " + run.root())
+                        + "; try a smaller --learning-rate");
             }
             Monitor.Measurement m = monitor.measure(rbm);
             run.saveCheckpoint(layer, epoch + 1, epochs, rbm, cd.saveState());

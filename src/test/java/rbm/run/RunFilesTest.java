@@ -1,0 +1,153 @@
+package rbm.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rbm.BadInputException;
+import rbm.cli.Main;
+import rbm.data.Binarization;
+import rbm.data.DataLoader;
+import rbm.data.Dataset;
+import rbm.kernels.Compute;
+import rbm.model.DeepBeliefNet;
+import rbm.model.Rbm;
+import rbm.train.StackTrainer;
+import rbm.train.TrainerState;
+import rbm.train.TrainingConfig;
+
+/** Model files round-trip, a resumed run equals an uninterrupted one bit for bit, and seeds reproduce. */
+class RunFilesTest {
+    @TempDir
+    Path tmp;
+
+    static final String[] ARGS = {"--limit", "300", "--layers", "784-16-8", "--epochs", "3,2", "--batch", "50",
+        "--monitor-rows", "100", "--threads", "2"};
+
+    private static int train(Path out, long seed, String... extra) {
+        String[] args = new String[ARGS.length + 5 + extra.length];
+        args[0] = "train";
+        System.arraycopy(ARGS, 0, args, 1, ARGS.length);
+        args[ARGS.length + 1] = "--seed";
+        args[ARGS.length + 2] = Long.toString(seed);
+        args[ARGS.length + 3] = "--out";
+        args[ARGS.length + 4] = out.toString();
+        System.arraycopy(extra, 0, args, ARGS.length + 5, extra.length);
+        java.io.StringWriter sink = new java.io.StringWriter();
+        return Main.run(new java.io.PrintWriter(sink), new java.io.PrintWriter(sink), args);
+    }
+
+    private static DeepBeliefNet load(Path run) {
+        return RunDirectory.open(run).loadModel();
+    }
+
+    private static void assertSameModel(DeepBeliefNet a, DeepBeliefNet b) {
+        assertEquals(a.depth(), b.depth());
+        for (int l = 1; l <= a.depth(); l++) {
+            assertArrayEquals(a.rbm(l).weights(), b.rbm(l).weights(), "weights of layer " + l);
+            assertArrayEquals(a.rbm(l).visibleBias(), b.rbm(l).visibleBias(), "visible bias of layer " + l);
+            assertArrayEquals(a.rbm(l).hiddenBias(), b.rbm(l).hiddenBias(), "hidden bias of layer " + l);
+        }
+    }
+
+    @Test
+    void checkpointRoundTrips() {
+        RunDirectory run = RunDirectory.create(tmp.resolve("r"));
+        Rbm rbm = rbm.model.BruteForceAccess.randomRbm(7, 5, 1.0, 3);
+        TrainerState state = new TrainerState(new float[35], new float[7], new float[5], null, new byte[] {1, 2},
+                new byte[][] {{3}, {4, 5}});
+        run.saveCheckpoint(1, 2, 4, rbm, state);
+        Manifest.LayerEntry e = run.readManifest().layer(1);
+        assertEquals(2, e.epochsDone());
+        assertFalse(e.complete());
+        Rbm back = run.loadRbm(e);
+        assertArrayEquals(rbm.weights(), back.weights());
+        assertArrayEquals(rbm.visibleBias(), back.visibleBias());
+        assertArrayEquals(rbm.hiddenBias(), back.hiddenBias());
+        TrainerState s = run.loadTrainerState(e, false, 10);
+        assertArrayEquals(new byte[] {1, 2}, s.shuffleRng());
+        assertArrayEquals(new byte[] {4, 5}, s.sampleStreams()[1]);
+        // the next checkpoint replaces the old directory
+        run.saveCheckpoint(1, 3, 4, rbm, state);
+        assertFalse(Files.exists(run.root().resolve(e.dir())), "old checkpoint removed");
+        assertEquals(3, run.readManifest().layer(1).epochsDone());
+    }
+
+    @Test
+    void weightsWithTheWrongShapeAreRefused() {
+        RunDirectory run = RunDirectory.create(tmp.resolve("r"));
+        run.saveCheckpoint(1, 1, 1, rbm.model.BruteForceAccess.randomRbm(7, 5, 1.0, 3), null);
+        Manifest.LayerEntry e = run.readManifest().layer(1);
+        rbm.io.Npy.write(run.root().resolve(e.dir()).resolve("weights.npy"), new float[6], 2, 3);
+        BadInputException ex = assertThrows(BadInputException.class, () -> run.loadModel());
+        assertTrue(ex.getMessage().contains("weights.npy"), ex.getMessage());
+    }
+
+    @Test
+    void sameSeedGivesTheSameWeightsAndAnotherSeedDoesNot() {
+        assertEquals(0, train(tmp.resolve("a"), 11));
+        assertEquals(0, train(tmp.resolve("b"), 11));
+        assertEquals(0, train(tmp.resolve("c"), 12));
+        assertSameModel(load(tmp.resolve("a")), load(tmp.resolve("b")));
+        assertFalse(java.util.Arrays.equals(load(tmp.resolve("a")).rbm(1).weights(),
+                load(tmp.resolve("c")).rbm(1).weights()));
+    }
+
+    /** Stops training right after the given epoch of the given layer has been checkpointed, like a crash. */
+    private static final class Crash extends RuntimeException {
+    }
+
+    /** Sets up a run as 'train' would, with the configuration of {@code model}, and trains until the crash. */
+    private void crashAt(Path dir, Path model, int crashLayer, int crashEpoch) {
+        RunConfig config = RunDirectory.open(model).readConfig();
+        RunDirectory run = RunDirectory.create(dir);
+        run.writeJson("config.json", config.toJson());
+        Dataset d = Binarization.parse(config.binarization()).apply(DataLoader.mnistTrain().subset(0, 300), null);
+        Dataset held = Binarization.parse(config.binarization()).apply(DataLoader.mnistTest(), null);
+        StackTrainer.Listener crash = new StackTrainer.Listener() {
+            public void layerStarted(int layer, int layers, Rbm rbm, int done, int epochs) {
+            }
+
+            public void batchDone(int layer, int epoch, int done, int total) {
+            }
+
+            public void epochDone(int layer, int epoch, int epochs, Map<String, Object> metrics) {
+                if (layer == crashLayer && epoch == crashEpoch) {
+                    throw new Crash();
+                }
+            }
+
+            public void layerDone(int layer, Rbm rbm) {
+            }
+        };
+        try (Compute compute = Compute.create(config.threads())) {
+            assertThrows(Crash.class, () -> new StackTrainer(config, run, compute, crash)
+                    .train(d.values(), d.rows(), held.values(), held.rows()));
+        }
+    }
+
+    @Test
+    void resumedRunEqualsUninterruptedRunBitForBit() throws IOException {
+        assertEquals(0, train(tmp.resolve("whole"), 21));
+        DeepBeliefNet whole = load(tmp.resolve("whole"));
+        for (int[] at : new int[][] {{1, 2}, {2, 1}}) {
+            Path dir = tmp.resolve("crash-" + at[0] + "-" + at[1]);
+            crashAt(dir, tmp.resolve("whole"), at[0], at[1]);
+            assertEquals(at[1], RunDirectory.open(dir).readManifest().layer(at[0]).epochsDone());
+            java.io.StringWriter sink = new java.io.StringWriter();
+            assertEquals(0, Main.run(new java.io.PrintWriter(sink), new java.io.PrintWriter(sink), "train",
+                    "--resume", dir.toString()), sink.toString());
+            assertSameModel(whole, load(dir));
+            long rows = Files.readAllLines(dir.resolve("metrics.csv")).size() - 1;
+            assertEquals(5, rows, "one metrics row per epoch, none repeated");
+        }
+    }
+}

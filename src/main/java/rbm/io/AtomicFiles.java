@@ -1,0 +1,160 @@
+package rbm.io;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+import rbm.BadInputException;
+
+/**
+ * Writes a file so that readers see either the old content or the complete new content, never a partial file:
+ * the bytes go to a temporary file in the same directory, which is synced to disk and then renamed over the target.
+ */
+public final class AtomicFiles {
+    private static final int BUFFER_SIZE = 1 << 16;
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Runs {@code body} on a stream into a temporary file, then atomically replaces {@code target} with it. On any
+     * failure the temporary file is deleted and {@code target} is left as it was. An unusable directory raises
+     * {@link BadInputException}; an {@link IOException} from the body or the disk is rethrown as
+     * {@link UncheckedIOException}; runtime exceptions from the body are rethrown unchanged.
+     */
+    public static void write(Path target, IoConsumer<OutputStream> body) {
+        Path dir = checkDirectory(target);
+        Path temp = createTemp(dir, target.getFileName().toString());
+        boolean moved = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream out = new UncloseableStream(
+                        new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE));
+                body.accept(out);
+                out.flush();
+                channel.force(true);
+            }
+            move(temp, target);
+            moved = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
+        } finally {
+            if (!moved) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    /** Atomically writes {@code text} as UTF-8. */
+    public static void writeString(Path target, String text) {
+        writeBytes(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Atomically writes {@code bytes}. */
+    public static void writeBytes(Path target, byte[] bytes) {
+        write(target, out -> out.write(bytes));
+    }
+
+    private static Path checkDirectory(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir == null || target.getFileName() == null) {
+            throw new BadInputException("cannot write " + target + ": not a file name");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new BadInputException("cannot write " + target + ": it is a directory");
+        }
+        if (!Files.exists(dir)) {
+            throw new BadInputException("cannot write to " + dir + ": no such directory");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException("cannot write to " + dir + ": not a directory");
+        }
+        return dir;
+    }
+
+    /**
+     * Creates the temporary file with the default permissions (Files.createTempFile would make it owner-only, and
+     * the rename would carry that over to the target).
+     */
+    private static Path createTemp(Path dir, String name) {
+        for (int attempt = 0; ; attempt++) {
+            String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+            Path temp = dir.resolve("." + name + ".tmp-" + suffix);
+            try {
+                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 10) {
+                    throw new BadInputException("cannot write to " + dir + ": cannot create a temporary file", e);
+                }
+            } catch (IOException e) {
+                throw new BadInputException("cannot write to " + dir + ": " + reason(e), e);
+            }
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // the original failure matters more than a leftover temporary file
+        }
+    }
+
+    /** A short, one-line reason for an I/O failure; the exception messages of java.nio.file are often just a path. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message.replaceAll("\\R", " ");
+    }
+
+    /** Lets the body close its stream (as some writers do) without closing the channel we still have to sync. */
+    private static final class UncloseableStream extends FilterOutputStream {
+        UncloseableStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package rbm.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    private List<String> filesInDir() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesAndReplacesWithoutLeavingTemporaryFiles() throws IOException {
+        Path target = dir.resolve("out.txt");
+        AtomicFiles.writeString(target, "first");
+        AtomicFiles.writeString(target, "second, é");
+        assertEquals("second, é", Files.readString(target));
+        AtomicFiles.writeBytes(target, new byte[] {1, 2, 3});
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(target));
+        assertEquals(List.of("out.txt"), filesInDir());
+    }
+
+    @Test
+    void bodyThrowingHalfwayLeavesOldContentAndNoTemporaryFile() throws IOException {
+        Path target = dir.resolve("model.npy");
+        AtomicFiles.writeString(target, "old content");
+        IllegalStateException failure = new IllegalStateException("boom");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> AtomicFiles.write(target,
+                out -> {
+                    out.write("new content that never lands".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    throw failure;
+                }));
+        assertSame(failure, thrown);
+        assertEquals("old content", Files.readString(target));
+        assertEquals(List.of("model.npy"), filesInDir());
+    }
+
+    @Test
+    void ioExceptionFromBodyIsRethrownUncheckedAndOldContentKept() throws IOException {
+        Path target = dir.resolve("a.json");
+        AtomicFiles.writeString(target, "{}");
+        UncheckedIOException thrown = assertThrows(UncheckedIOException.class, () -> AtomicFiles.write(target,
+                out -> {
+                    out.write(new byte[100_000]);
+                    throw new IOException("disk full");
+                }));
+        assertEquals("disk full", thrown.getCause().getMessage());
+        assertEquals("{}", Files.readString(target));
+        assertEquals(List.of("a.json"), filesInDir());
+    }
+
+    @Test
+    void bodyMayCloseTheStream() throws IOException {
+        Path target = dir.resolve("closed.txt");
+        AtomicFiles.write(target, out -> {
+            out.write('x');
+            out.close();
+        });
+        assertEquals("x", Files.readString(target));
+    }
+
+    @Test
+    void missingDirectoryIsReported() {
+        Path missing = dir.resolve("no-such-dir");
+        BadInput.assertBadInput("cannot write to " + missing, ": no such directory",
+                () -> AtomicFiles.writeString(missing.resolve("x.txt"), "x"));
+    }
+
+    @Test
+    void parentThatIsAFileIsReported() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        BadInput.assertBadInput("cannot write to " + file, ": not a directory",
+                () -> AtomicFiles.writeString(file.resolve("x.txt"), "x"));
+    }
+
+    @Test
+    void targetThatIsADirectoryIsReported() throws IOException {
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        BadInput.assertBadInput("cannot write " + sub, "it is a directory", () -> AtomicFiles.writeString(sub, "x"));
+    }
+
+    @Test
+    void unwritableDirectoryIsReported() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(locked), "running as root: permissions are not enforced");
+            BadInput.assertBadInput("cannot write to " + locked, ": permission denied",
+                    () -> AtomicFiles.writeString(locked.resolve("x.txt"), "x"));
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void newFileGetsTheUsualPermissionsNotOwnerOnly() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path atomic = dir.resolve("atomic");
+        AtomicFiles.writeString(atomic, "x");
+        Set<PosixFilePermission> expected = Files.getPosixFilePermissions(plain);
+        assertEquals(expected, Files.getPosixFilePermissions(atomic));
+    }
+}

@@ -32,7 +32,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("rbm: out of memory; give the JVM more with RBM_JAVA_OPTS=-Xmx8g, or use --limit");
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code, without System.exit. */
@@ -67,10 +74,6 @@ public final class Main implements Runnable {
             if (ex instanceof TrainingDivergedException) {
                 line.getErr().println("rbm: " + ex.getMessage());
                 return DIVERGED;
-            }
-            if (ex instanceof OutOfMemoryError) {
-                line.getErr().println("rbm: out of memory; give the JVM more with -Xmx, or use --limit");
-                return 1;
             }
             line.getErr().println("rbm: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
             return 1;

@@ -127,7 +127,7 @@ public final class AtomicFiles {
     }
 
     /** A short, one-line reason for an I/O failure; the exception messages of java.nio.file are often just a path. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

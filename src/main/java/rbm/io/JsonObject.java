@@ -121,6 +121,21 @@ public final class JsonObject {
         return Collections.unmodifiableList(get(key, List.class, "an array"));
     }
 
+    /** An array whose elements are all objects. */
+    @SuppressWarnings("unchecked")
+    public List<JsonObject> getObjects(String key) {
+        List<Object> list = getList(key);
+        List<JsonObject> out = new java.util.ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> m)) {
+                throw new BadInputException(source + ": key '" + path + key + "[" + i + "]' should be an object, found "
+                        + typeName(list.get(i)));
+            }
+            out.add(new JsonObject((Map<String, Object>) m, source, path + key + "[" + i + "]."));
+        }
+        return out;
+    }
+
     private <T> T get(String key, Class<T> type, String expected) {
         if (!map.containsKey(key)) {
             throw new BadInputException(source + ": missing key '" + path + key + "'");

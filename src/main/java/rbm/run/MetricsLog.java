@@ -48,13 +48,13 @@ public final class MetricsLog {
             if (line.isBlank()) {
                 continue;
             }
-            JsonObject o = JsonObject.of(Json.parse(line, jsonl.toString()), jsonl.toString());
+            JsonObject o = JsonObject.parse(line, jsonl.toString());
             int l = o.getInt("layer");
             int e = o.getInt("epoch");
             if (l < layer || (l == layer && e <= epoch)) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (String c : COLUMNS) {
-                    row.put(c, o.isNull(c) ? null : o.get(c));
+                    row.put(c, o.map().get(c));
                 }
                 rows.add(row);
             }

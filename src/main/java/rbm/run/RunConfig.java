@@ -76,7 +76,7 @@ public record RunConfig(String data, String heldout, String binarization, int li
                 o.getDouble("final_momentum"), o.getInt("momentum_switch_epoch"), o.getDouble("weight_decay"),
                 o.getInt("batch_size"), o.getDouble("init_std"), o.getBoolean("visible_bias_from_data"));
         return new RunConfig(data.equals("bundled:mnist-train") ? null : data,
-                o.isNull("heldout") ? null : o.getString("heldout"), o.getString("binarization"),
+                o.has("heldout") ? o.getString("heldout") : null, o.getString("binarization"),
                 o.getInt("limit"), ints(o.getList("layers")), ints(o.getList("epochs")), t,
                 o.getString("propagate").equals("sample"), o.getLong("seed"), o.getInt("threads"),
                 o.getInt("monitor_rows"));

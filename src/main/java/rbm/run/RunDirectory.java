@@ -1,7 +1,6 @@
 package rbm.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,17 +88,7 @@ public final class RunDirectory {
     }
 
     static JsonObject readJsonFile(Path path) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException(path + ": cannot read (" + reason(e) + ")");
-        }
-        Object parsed = Json.parse(text, path.toString());
-        if (!(parsed instanceof Map<?, ?>)) {
-            throw new BadInputException(path + ": expected a JSON object");
-        }
-        return JsonObject.of(parsed, path.toString());
+        return JsonObject.read(path);
     }
 
     public RunConfig readConfig() {
@@ -218,7 +207,6 @@ public final class RunDirectory {
     }
 
     static String reason(IOException e) {
-        String msg = e.getMessage();
-        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+        return AtomicFiles.reason(e);
     }
 }

@@ -18,6 +18,7 @@ import rbm.data.Binarization;
 import rbm.data.DataLoader;
 import rbm.data.Dataset;
 import rbm.kernels.Compute;
+import rbm.model.BruteForceAccess;
 import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
 import rbm.train.StackTrainer;
@@ -61,22 +62,22 @@ class RunFilesTest {
     @Test
     void checkpointRoundTrips() {
         RunDirectory run = RunDirectory.create(tmp.resolve("r"));
-        Rbm rbm = rbm.model.BruteForceAccess.randomRbm(7, 5, 1.0, 3);
+        Rbm model = BruteForceAccess.randomRbm(7, 5, 1.0, 3);
         TrainerState state = new TrainerState(new float[35], new float[7], new float[5], null, new byte[] {1, 2},
                 new byte[][] {{3}, {4, 5}});
-        run.saveCheckpoint(1, 2, 4, rbm, state);
+        run.saveCheckpoint(1, 2, 4, model, state);
         Manifest.LayerEntry e = run.readManifest().layer(1);
         assertEquals(2, e.epochsDone());
         assertFalse(e.complete());
         Rbm back = run.loadRbm(e);
-        assertArrayEquals(rbm.weights(), back.weights());
-        assertArrayEquals(rbm.visibleBias(), back.visibleBias());
-        assertArrayEquals(rbm.hiddenBias(), back.hiddenBias());
+        assertArrayEquals(model.weights(), back.weights());
+        assertArrayEquals(model.visibleBias(), back.visibleBias());
+        assertArrayEquals(model.hiddenBias(), back.hiddenBias());
         TrainerState s = run.loadTrainerState(e, false, 10);
         assertArrayEquals(new byte[] {1, 2}, s.shuffleRng());
         assertArrayEquals(new byte[] {4, 5}, s.sampleStreams()[1]);
         // the next checkpoint replaces the old directory
-        run.saveCheckpoint(1, 3, 4, rbm, state);
+        run.saveCheckpoint(1, 3, 4, model, state);
         assertFalse(Files.exists(run.root().resolve(e.dir())), "old checkpoint removed");
         assertEquals(3, run.readManifest().layer(1).epochsDone());
     }
@@ -84,7 +85,7 @@ class RunFilesTest {
     @Test
     void weightsWithTheWrongShapeAreRefused() {
         RunDirectory run = RunDirectory.create(tmp.resolve("r"));
-        run.saveCheckpoint(1, 1, 1, rbm.model.BruteForceAccess.randomRbm(7, 5, 1.0, 3), null);
+        run.saveCheckpoint(1, 1, 1, BruteForceAccess.randomRbm(7, 5, 1.0, 3), null);
         Manifest.LayerEntry e = run.readManifest().layer(1);
         rbm.io.Npy.write(run.root().resolve(e.dir()).resolve("weights.npy"), new float[6], 2, 3);
         BadInputException ex = assertThrows(BadInputException.class, () -> run.loadModel());

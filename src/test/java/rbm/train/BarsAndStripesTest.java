@@ -15,12 +15,13 @@ import rbm.random.RandomStreams;
 /**
  * 3×3 bars and stripes: the 14 distinct images whose rows are all on or all off, or whose columns are. A model of
  * the uniform distribution over them has mean log-likelihood −ln 14 = −2.639 nats, the optimum. Training must
- * climb from the untrained value (about −9 ln 2 = −6.24) to within a stated margin of it.
+ * climb from the untrained value (about −9 ln 2 = −6.24) to within a stated margin of it. CD-20 with 16 hidden units
+ * settles about 0.1 nats below the optimum; CD-1 and PCD with few chains stay much further away on this problem.
  */
 class BarsAndStripesTest {
     static final double OPTIMUM = -Math.log(14);
     /** How close to the optimum training must get, in nats per image. */
-    static final double MARGIN = 0.5;
+    static final double MARGIN = 0.25;
 
     static int[] patterns() {
         Set<Integer> set = new LinkedHashSet<>();
@@ -59,7 +60,7 @@ class BarsAndStripesTest {
                 v[r * 9 + i] = p[r % p.length] >> i & 1;
             }
         }
-        TrainingConfig config = new TrainingConfig(10, true, true, 0.05, 0.5, 0.9, 5, 0, 14, 0.1, true);
+        TrainingConfig config = new TrainingConfig(20, false, false, 0.05, 0.5, 0.5, 0, 0, 14, 0.1, true);
         try (Compute compute = new Compute(new ReferenceKernels(), 1)) {
             Rbm rbm = ContrastiveDivergence.initialise(9, 16, v, rows, config, RandomStreams.create(1, "bas init"));
             float[] distinct = java.util.Arrays.copyOf(v, p.length * 9);
@@ -74,5 +75,5 @@ class BarsAndStripesTest {
         }
     }
 
-    static final int EPOCHS = 400;
+    static final int EPOCHS = 1000;
 }

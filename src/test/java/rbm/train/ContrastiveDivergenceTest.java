@@ -19,6 +19,10 @@ class ContrastiveDivergenceTest {
     static final int COPIES = 2000;
 
     private static double[] cdGradient(Rbm start, int k) {
+        return cdGradient(start, k, false);
+    }
+
+    private static double[] cdGradient(Rbm start, int k, boolean persistent) {
         Rbm rbm = start.copy();
         int rows = DATA.length * COPIES;
         float[] v = new float[rows * 6];
@@ -27,7 +31,7 @@ class ContrastiveDivergenceTest {
                 v[r * 6 + i] = DATA[r % DATA.length] >> i & 1;
             }
         }
-        TrainingConfig config = new TrainingConfig(k, false, true, 1.0, 0, 0, 0, 0, rows, 0.01, false);
+        TrainingConfig config = new TrainingConfig(k, persistent, true, 1.0, 0, 0, 0, 0, rows, 0.01, false);
         try (Compute compute = new Compute(new ReferenceKernels(), 2)) {
             new ContrastiveDivergence(rbm, config, compute, 99L, "test").trainEpoch(v, rows, 0, null);
         }
@@ -53,6 +57,18 @@ class ContrastiveDivergenceTest {
         // 10,000 chains: the sampling error of one entry is about 0.5/√10⁴ = 0.005
         assertTrue(worst100 < 0.03, "CD-100 is " + worst100 + " from the exact gradient");
         assertTrue(worst1 > 2 * worst100, "CD-1 (" + worst1 + ") should be biased next to CD-100 (" + worst100 + ")");
+    }
+
+    @Test
+    void persistentChainsFromAColdStartAlsoApproachTheExactGradient() {
+        Rbm rbm = BruteForceAccess.randomRbm(6, 4, 0.8, 5);
+        double[] exact = BruteForceAccess.exactGradient(rbm, DATA);
+        double[] pcd = cdGradient(rbm, 100, true);
+        double worst = 0;
+        for (int i = 0; i < 24; i++) {
+            worst = Math.max(worst, Math.abs(pcd[i] - exact[i]));
+        }
+        assertTrue(worst < 0.03, "PCD-100 is " + worst + " from the exact gradient");
     }
 
     @Test

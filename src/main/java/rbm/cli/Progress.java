@@ -39,7 +39,7 @@ final class Progress {
             widths.append(i == 0 ? "" : "-").append(c.widths()[i]);
         }
         var t = c.training();
-        out.printf(Locale.ROOT, "stack: %s; %s-%d, lr %g, momentum %g→%g after %d, decay %g, batch %d%n",
+        out.printf(Locale.ROOT, "stack: %s; %s-%d, lr %s, momentum %s then %s after epoch %d, decay %s, batch %d%n",
                 widths, t.persistent() ? "PCD" : "CD", t.cdSteps(), t.learningRate(), t.initialMomentum(),
                 t.finalMomentum(), t.momentumSwitchEpoch(), t.weightDecay(), t.batchSize());
         out.printf(Locale.ROOT, "seed %d, %d threads, %s kernels%n", c.seed(), c.threads(), kernels);

@@ -301,7 +301,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private List<String> commandLine() {
-        List<String> args = new ArrayList<>(List.of("rbm", "train"));
+        List<String> args = new ArrayList<>(List.of("rbm"));
         args.addAll(spec.commandLine().getParseResult().originalArgs());
         return args;
     }

@@ -1,0 +1,77 @@
+package rbm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rbm.io.JsonObject;
+
+/** What a user of 'train' and 'sample' finds: the printed progress, the run directory, the presets. */
+class TrainCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void trainWritesModelMetricsPicturesAndProvenance() throws IOException {
+        Path run = tmp.resolve("run");
+        Cli r = Cli.run("train", "--limit", "300", "--layers", "784-20-6", "--epochs", "2,1", "--seed", "4",
+                "--monitor-rows", "100", "--out", run.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("layer 1 epoch 2/2"), r.out());
+        assertTrue(r.out().contains("layer 2 epoch 1/1"), r.out());
+        assertTrue(r.out().contains("exact ll"), "layer 2 is small enough for the exact likelihood:\n" + r.out());
+        for (String f : new String[] {"config.json", "provenance.json", "model.json", "metrics.csv", "metrics.jsonl",
+            "filters.png"}) {
+            assertTrue(Files.size(run.resolve(f)) > 0, f);
+        }
+        assertEquals(4, Files.readAllLines(run.resolve("metrics.csv")).size(), "header and three epochs");
+        JsonObject prov = JsonObject.read(run.resolve("provenance.json"));
+        String sha = (String) ((java.util.Map<?, ?>) prov.getList("data").getFirst()).get("sha256");
+        assertTrue(sha.startsWith("ba891046e650"), "training data checksum " + sha);
+        assertEquals(4, JsonObject.read(run.resolve("config.json")).getLong("seed"));
+        try (var files = Files.walk(run)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().contains(".tmp-")), "no temporary files left");
+        }
+
+        Path png = tmp.resolve("s.png");
+        Cli s = Cli.run("sample", "--model", run.toString(), "--layer", "2", "--chains", "9", "--steps", "20",
+                "--seed", "1", "--out", png.toString());
+        assertEquals(0, s.code(), s.err());
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(3 * 28 * 2 + 2, image.getWidth(), "3 tiles of 28 pixels, doubled, with 2 borders");
+        assertEquals(2, Cli.run("sample", "--model", run.toString(), "--layer", "3").code());
+    }
+
+    @Test
+    void sklearnPresetAndOverrides() {
+        TrainCommand sk = new TrainCommand();
+        picocli.CommandLine cli = new picocli.CommandLine(sk);
+        cli.parseArgs("--preset", "sklearn", "--seed", "1");
+        var t = sk.buildConfig().training();
+        assertTrue(t.persistent());
+        assertTrue(t.sampleVisible());
+        assertEquals(10, t.batchSize());
+        assertEquals(0.1, t.learningRate());
+        assertEquals(0.0, t.finalMomentum());
+        assertEquals(0.0, t.weightDecay());
+        assertFalse(t.visibleBiasFromData());
+
+        TrainCommand over = new TrainCommand();
+        new picocli.CommandLine(over).parseArgs("--preset", "sklearn", "--batch", "100", "--no-persistent");
+        assertEquals(100, over.buildConfig().training().batchSize());
+        assertFalse(over.buildConfig().training().persistent());
+
+        TrainCommand hinton = new TrainCommand();
+        new picocli.CommandLine(hinton).parseArgs();
+        var h = hinton.buildConfig();
+        assertEquals(0.5, h.training().initialMomentum());
+        assertEquals(0.9, h.training().finalMomentum());
+        assertEquals(2e-4, h.training().weightDecay());
+        assertEquals(11, h.widths().length, "the paper's stack is the default");
+    }
+}

@@ -4,6 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import rbm.BadInputException;
 import rbm.kernels.Compute;
 import rbm.kernels.Kernels;
+import rbm.kernels.WorkerPool;
 
 /**
  * Draws binary states from probabilities, s ~ Bernoulli(p), on all worker threads. Thread t always handles the same
@@ -14,6 +15,10 @@ public final class BernoulliSampler {
     private final Kernels kernels;
     private final UniformRandomProvider[] streams;
     private final float[][] uniforms;
+    private float[] p;
+    private float[] out;
+    private int cols;
+    private final WorkerPool.BlockTask task = this::sampleRows; // made once: a method reference allocates
 
     /** @param maxCols the widest row this sampler will be asked for */
     public BernoulliSampler(Compute compute, UniformRandomProvider[] streams, int maxCols) {
@@ -31,18 +36,24 @@ public final class BernoulliSampler {
         return new BernoulliSampler(compute, RandomStreams.perThread(seed, purpose, compute.threads()), maxCols);
     }
 
-    /** {@code out = Bernoulli(p)} for a rows × cols matrix; {@code out} may be {@code p}. */
+    /** {@code out = Bernoulli(p)} for a rows × cols matrix; {@code out} may be {@code p}. Allocates nothing. */
     public void sample(float[] p, float[] out, int rows, int cols) {
-        compute.pool().run(rows, (block, from, to) -> {
-            UniformRandomProvider rng = streams[block];
-            float[] u = uniforms[block];
-            for (int r = from; r < to; r++) {
-                for (int j = 0; j < cols; j++) {
-                    u[j] = rng.nextFloat();
-                }
-                kernels.bernoulli(p, u, 0, out, r * cols, cols);
+        this.p = p;
+        this.out = out;
+        this.cols = cols;
+        compute.pool().run(rows, task);
+        this.p = this.out = null;
+    }
+
+    private void sampleRows(int block, int from, int to) {
+        UniformRandomProvider rng = streams[block];
+        float[] u = uniforms[block];
+        for (int r = from; r < to; r++) {
+            for (int j = 0; j < cols; j++) {
+                u[j] = rng.nextFloat();
             }
-        });
+            kernels.bernoulli(p, u, 0, out, r * cols, cols);
+        }
     }
 
     public byte[][] saveState() {

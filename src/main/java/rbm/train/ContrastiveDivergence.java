@@ -4,6 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import rbm.kernels.Compute;
+import rbm.kernels.WorkerPool;
 import rbm.random.BernoulliSampler;
 import rbm.random.RandomStreams;
 import rbm.model.Rbm;
@@ -42,6 +43,8 @@ public final class ContrastiveDivergence {
     private final float[] velocityB;
     private final float[] velocityC;
     private final float[] chains; // PCD: hidden states of the persistent chains, batch × hidden
+    private final WorkerPool.BlockTask updateWeights = this::updateWeightRows; // made once: no allocation per step
+    private float momentum;
 
     public ContrastiveDivergence(Rbm rbm, TrainingConfig config, Compute compute, long seed, String name) {
         this.rbm = rbm;
@@ -101,19 +104,22 @@ public final class ContrastiveDivergence {
         // a fresh permutation of 0..rows−1 each epoch, so the order depends only on the generator's state
         int[] order = PermutationSampler.natural(rows);
         PermutationSampler.shuffle(shuffleRng, order);
-        float momentum = (float) config.momentum(epoch);
         int batches = (rows + batch - 1) / batch;
         for (int bi = 0; bi < batches; bi++) {
             int from = bi * batch;
-            int size = Math.min(batch, rows - from);
-            for (int r = 0; r < size; r++) {
-                System.arraycopy(data, order[from + r] * nv, v0, r * nv, nv);
-            }
-            step(size, momentum);
+            trainBatch(data, order, from, Math.min(batch, rows - from), epoch);
             if (progress != null) {
                 progress.batchDone(bi + 1, batches);
             }
         }
+    }
+
+    /** One CD update on rows {@code order[from .. from+size)} of {@code data}; allocates nothing. */
+    public void trainBatch(float[] data, int[] order, int from, int size, int epoch) {
+        for (int r = 0; r < size; r++) {
+            System.arraycopy(data, order[from + r] * nv, v0, r * nv, nv);
+        }
+        step(size, (float) config.momentum(epoch));
     }
 
     /** One CD update on the first {@code size} rows of {@code v0}. */
@@ -142,17 +148,23 @@ public final class ContrastiveDivergence {
         // ∇W = v⁰ᵀh⁰/B − vᵏᵀhᵏ/B'
         compute.gemm(true, false, nv, nh, size, 1f / size, v0, h0, 0f, gradW);
         compute.gemm(true, false, nv, nh, chainsRows, -1f / chainsRows, vk, hk, 1f, gradW);
+        this.momentum = momentum;
+        compute.pool().run(nv, updateWeights);
         float lr = (float) config.learningRate();
-        float decay = (float) config.weightDecay();
-        float[] w = rbm.weights();
-        compute.pool().run(nv, (block, from, to) -> {
-            for (int i = from * nh; i < to * nh; i++) {
-                velocityW[i] = momentum * velocityW[i] + lr * (gradW[i] - decay * w[i]);
-                w[i] += velocityW[i];
-            }
-        });
         updateBias(rbm.visibleBias(), velocityB, v0, size, vk, chainsRows, nv, momentum, lr);
         updateBias(rbm.hiddenBias(), velocityC, h0, size, hk, chainsRows, nh, momentum, lr);
+    }
+
+    /** Δ ← μΔ + ε(∇ − λW), W ← W + Δ on rows [from, to) of W. */
+    private void updateWeightRows(int block, int from, int to) {
+        float lr = (float) config.learningRate();
+        float decay = (float) config.weightDecay();
+        float mu = momentum;
+        float[] w = rbm.weights();
+        for (int i = from * nh; i < to * nh; i++) {
+            velocityW[i] = mu * velocityW[i] + lr * (gradW[i] - decay * w[i]);
+            w[i] += velocityW[i];
+        }
     }
 
     private static void updateBias(float[] bias, float[] velocity, float[] pos, int posRows, float[] neg, int negRows,

@@ -1,0 +1,77 @@
+package rbm.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import rbm.kernels.Kernels;
+
+/**
+ * The three matrix products of contrastive divergence at RBM shapes, one thread, one kernel call per operation.
+ * The shape is "FORM:m×n×k": NN is C = A·B (hidden inputs, batch × hidden), NT is C = A·Bᵀ (reconstruction,
+ * batch × visible), TN is C = Aᵀ·B (the gradient, visible × hidden, summed over the batch). GFLOP/s = 2mnk × ops/s.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class GemmBenchmark {
+    @Param({"NN:100x500x784", "NT:100x784x500", "TN:784x500x100", "NN:100x250x500", "NT:100x500x250",
+        "TN:500x250x100", "NN:100x120x250", "NN:97x131x257"})
+    public String shape;
+
+    @Param({"reference", "vector"})
+    public String impl;
+
+    private Kernels kernels;
+    private boolean transA;
+    private boolean transB;
+    private int m;
+    private int n;
+    private int k;
+    private float[] a;
+    private float[] b;
+    private float[] c;
+
+    @Setup
+    public void setUp() {
+        kernels = Impl.of(impl);
+        String[] parts = shape.split(":");
+        transA = parts[0].charAt(0) == 'T';
+        transB = parts[0].charAt(1) == 'T';
+        String[] dims = parts[1].split("x");
+        m = Integer.parseInt(dims[0]);
+        n = Integer.parseInt(dims[1]);
+        k = Integer.parseInt(dims[2]);
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
+        a = random(rng, m * k);
+        b = random(rng, k * n);
+        c = new float[m * n];
+    }
+
+    private static float[] random(UniformRandomProvider rng, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = rng.nextFloat();
+        }
+        return x;
+    }
+
+    /** Floating-point operations of one call, for GFLOP/s. */
+    public static double flops(String shape) {
+        String[] dims = shape.split(":")[1].split("x");
+        return 2.0 * Double.parseDouble(dims[0]) * Double.parseDouble(dims[1]) * Double.parseDouble(dims[2]);
+    }
+
+    @Benchmark
+    public float[] gemm() {
+        kernels.gemm(transA, transB, m, n, k, 1f, a, 0, transA ? m : k, b, 0, transB ? k : n, 0f, c, 0, n);
+        return c;
+    }
+}

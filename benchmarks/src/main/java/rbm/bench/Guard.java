@@ -1,0 +1,81 @@
+package rbm.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The regression guard: a short JMH run of each hot path, with its fast implementation and its baseline measured in
+ * the same run, that fails when a speed-up falls below its floor. Ratios, not absolute times, because the machines
+ * are shared and noisy; the floors sit well below the measured ratios (see benchmarks/README.md) so that only a real
+ * regression trips them.
+ *
+ * <pre>bash benchmarks/guard.sh</pre>
+ */
+public final class Guard {
+
+    /** A checked speed-up: the benchmark (with its parameters) of the fast and of the baseline implementation. */
+    record Check(String name, String benchmark, Map<String, String> fast, Map<String, String> baseline, double floor) {
+    }
+
+    static List<Check> checks() {
+        List<Check> checks = new ArrayList<>();
+        for (String shape : new String[] {"NN:100x500x784", "NT:100x784x500", "TN:784x500x100"}) {
+            checks.add(new Check("gemm " + shape, "GemmBenchmark.gemm", Map.of("shape", shape, "impl", "vector"),
+                    Map.of("shape", shape, "impl", "reference"), 8.0));
+        }
+        checks.add(new Check("sigmoid + Bernoulli", "ElementwiseBenchmark.sigmoidBiasAndSample",
+                Map.of("impl", "vector"), Map.of("impl", "reference"), 2.0));
+        checks.add(new Check("pack bits + hash", "ElementwiseBenchmark.packAndHash",
+                Map.of("impl", "vector"), Map.of("impl", "reference"), 2.0));
+        checks.add(new Check("CD-1 step, 1 thread", "CdStepBenchmark.step",
+                Map.of("impl", "vector", "threads", "1"), Map.of("impl", "reference", "threads", "1"), 5.0));
+        return checks;
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        List<Check> checks = checks();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (Check c : checks) {
+            for (Map<String, String> params : List.of(c.fast(), c.baseline())) {
+                String key = c.benchmark() + params;
+                if (scores.containsKey(key)) {
+                    continue;
+                }
+                OptionsBuilder ob = new OptionsBuilder();
+                ob.include("rbm\\.bench\\." + c.benchmark().replace(".", "\\.") + "$")
+                        .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+                        .jvmArgsAppend("--add-modules=jdk.incubator.vector");
+                params.forEach(ob::param);
+                Options opts = ob.build();
+                Collection<RunResult> results = new Runner(opts).run();
+                scores.put(key, results.iterator().next().getPrimaryResult().getScore());
+            }
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-24s %12s %12s %8s %8s%n", "hot path", "fast ops/s", "base ops/s", "ratio",
+                "floor");
+        boolean ok = true;
+        for (Check c : checks) {
+            double fast = scores.get(c.benchmark() + c.fast());
+            double base = scores.get(c.benchmark() + c.baseline());
+            double ratio = fast / base;
+            boolean pass = ratio >= c.floor();
+            ok &= pass;
+            System.out.printf(Locale.ROOT, "%-24s %12.1f %12.1f %8.2f %8.2f %s%n", c.name(), fast, base, ratio,
+                    c.floor(), pass ? "ok" : "BELOW FLOOR");
+        }
+        System.out.println(ok ? "guard: all hot paths above their floors" : "guard: a hot path regressed");
+        System.exit(ok ? 0 : 1);
+    }
+}

@@ -155,7 +155,7 @@ final class RelevanceCommand implements Callable<Integer> {
                     o.printf(Locale.ROOT, "read-out%s: %.2fs%n", repeats == 1 ? "" : " " + rep,
                             (System.nanoTime() - started) / 1e9);
                     for (int l = 1; l <= dbn.depth(); l++) {
-                        FrequencyProfile p = FrequencyProfile.of(counters[l - 1], compute.kernels());
+                        FrequencyProfile p = FrequencyProfile.of(counters[l - 1]);
                         LayerReport r = LayerReport.of(Integer.toString(l), dbn.widths()[l], rep, p, bound);
                         layers.add(r);
                         o.printf(Locale.ROOT, "  layer %d/%d (%d units): %d distinct states, H[s] %.3f, H[K] %.3f "

@@ -1,7 +1,6 @@
 package rbm.relevance;
 
 import java.util.Arrays;
-import rbm.kernels.Kernels;
 
 /**
  * The frequencies of a sample, which is all that resolution, relevance and the power-law fit depend on: for each
@@ -34,8 +33,8 @@ public record FrequencyProfile(long[] k, long[] m, long samples, long distinct) 
     }
 
     /** The profile of the states in a counter. The m_k are themselves counted off heap, in a 64-bit counter. */
-    public static FrequencyProfile of(StateCounter counter, Kernels kernels) {
-        try (StateCounter byCount = new StateCounter(64, kernels)) {
+    public static FrequencyProfile of(StateCounter counter) {
+        try (StateCounter byCount = new StateCounter(64, counter.kernels())) {
             long[] key = new long[1];
             for (long id = 0; id < counter.distinct(); id++) {
                 key[0] = counter.count(id);

@@ -26,7 +26,8 @@ import rbm.kernels.Kernels;
  *   <li>{@link Format#BITS}: every line is a string of 0s and 1s, all of the same length; they are counted off heap
  *       as bit vectors.</li>
  *   <li>{@link Format#TOKENS}: every line is a token, compared byte for byte (the file is decoded as ISO-8859-1,
- *       which maps bytes to characters one to one, so any encoding works).</li>
+ *       which maps bytes to characters one to one, so any encoding works), and counted in a heap map that grows
+ *       with the number of distinct tokens only.</li>
  *   <li>{@link Format#AUTO}: bits when the first state is a string of 0s and 1s, else tokens.</li>
  * </ul>
  */
@@ -103,7 +104,7 @@ public final class SampleFile {
                 }
                 counter.add(words, 0);
             }
-            return new Sample(FrequencyProfile.of(counter, kernels), Format.BITS, width);
+            return new Sample(FrequencyProfile.of(counter), Format.BITS, width);
         }
     }
 

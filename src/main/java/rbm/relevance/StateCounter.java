@@ -20,12 +20,17 @@ import rbm.kernels.Kernels;
  * power-of-two capacity). The hash is {@link Kernels#hash}, a strong 64-bit finaliser, so its top bits are as good as
  * any; taking the home from the top bits means the tag alone tells where a slot goes after a resize, so growing the
  * table never touches the keys. A probe compares the 32-bit tag first and reads an entry only when the tags agree,
- * and an entry keeps the count next to its key, so a hit reads and writes one region of memory (one cache line up
- * to 448-bit keys). Ids are dense, in order of first occurrence, which makes iterating over the states a linear scan.
+ * and an entry keeps the count next to its key, so a hit touches one slot and one entry. Ids are dense, in order of
+ * first occurrence, which makes iterating over the states a linear scan.
  *
  * <p>The table doubles when it would become more than half full (the entries grow with it). At load 1/2 linear
  * probing needs 1.5 probes per hit on average, and a slot costs 8 bytes, so the low load is cheap. Counting never
  * deletes, so there are no tombstones.
+ *
+ * <p>Measured once (JDK 25, a loaded 2-core AMD EPYC virtual machine, so the ranges are wide), 64-bit states:
+ * 2·10^7 adds over 2·10^6 distinct states ran at 5–8 million states/s against 2–3 million for a
+ * {@code HashMap<Long, long[]>}, whose heap grew by 181 MB where this counter's grew by nothing; over 1000 distinct
+ * states, all in cache, 45–57 against 27–39 million/s; 10^8 adds over 10^6 states took 15 s against 21 s.
  *
  * <p>Not thread-safe: one thread adds at a time.
  */
@@ -86,6 +91,10 @@ public final class StateCounter implements AutoCloseable {
     /** Longs per state: ⌈width / 64⌉. */
     public int words() {
         return words;
+    }
+
+    Kernels kernels() {
+        return kernels;
     }
 
     /** Number of distinct states seen. */
@@ -211,7 +220,7 @@ public final class StateCounter implements AutoCloseable {
         tableArena = Arena.ofShared();
         table = tableArena.allocate(8L << newBits, 8); // zeroed: every slot empty
         entryArena = Arena.ofShared();
-        entries = entryArena.allocate(strideBytes * capacityOfEntries(), 8);
+        entries = entryArena.allocate(strideBytes * capacityOfEntries(), 64); // aligned to a cache line
     }
 
     /** Doubles the table and the entries; slots move by their tag alone, entries are copied as they are. */

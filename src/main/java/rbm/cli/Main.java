@@ -13,7 +13,8 @@ import rbm.train.TrainingDivergedException;
  */
 @Command(name = "rbm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Deep belief networks on the Java Vector API, and the relevance of their hidden states.",
-        subcommands = {TrainCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, SampleCommand.class, RelevanceCommand.class, BoundCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit codes: 0 success, 2 bad input or usage, 3 training diverged, 1 an internal error. */
     public static final int BAD_INPUT = 2;

@@ -172,7 +172,8 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Dataset loadTraining(RunConfig config) {
+    /** The run's training data as its RBMs saw it: its file or the bundled MNIST, cut to --limit, binarised. */
+    static Dataset loadTraining(RunConfig config) {
         Dataset d = config.data() == null ? DataLoader.mnistTrain() : DataLoader.load(Path.of(config.data()));
         if (config.limit() > 0 && config.limit() < d.rows()) {
             d = d.subset(0, config.limit());
@@ -192,7 +193,8 @@ final class TrainCommand implements Callable<Integer> {
         return binarize(d, config, "binarize held-out data");
     }
 
-    private static Dataset binarize(Dataset d, RunConfig config, String purpose) {
+    /** The run's binarisation of {@code d}; {@code purpose} names the random stream of stochastic binarisation. */
+    static Dataset binarize(Dataset d, RunConfig config, String purpose) {
         return Binarization.parse(config.binarization()).apply(d, RandomStreams.create(config.seed(), purpose));
     }
 

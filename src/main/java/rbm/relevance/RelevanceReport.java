@@ -1,0 +1,181 @@
+package rbm.relevance;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import rbm.io.AtomicFiles;
+import rbm.io.Json;
+
+/**
+ * The per-layer statistics of one analysis, with the bound for its sample size, as a printed table (one row per
+ * layer, averaged over read-out repeats), a CSV file (one row per layer and repeat) and a JSON file (everything,
+ * including m_k, the rank-frequency runs and the bound curve).
+ */
+public final class RelevanceReport {
+    public static final String CSV = "relevance.csv";
+    public static final String JSON = "relevance.json";
+    /** Points of the bound curve stored in the JSON file. */
+    private static final int CURVE_POINTS = 41;
+
+    private final Map<String, Object> source;
+    private final RelevanceBound bound;
+    private final List<LayerReport> layers;
+
+    /**
+     * @param source what was analysed and how (model, data, read-out, seed; or the input file), for the JSON file
+     * @param layers the samples, all of the bound's size
+     */
+    public RelevanceReport(Map<String, Object> source, RelevanceBound bound, List<LayerReport> layers) {
+        this.source = source;
+        this.bound = bound;
+        this.layers = List.copyOf(layers);
+    }
+
+    public List<LayerReport> layers() {
+        return layers;
+    }
+
+    /** The table: means over repeats, with the standard deviation after ± when there are several repeats. */
+    public String table() {
+        Map<String, List<LayerReport>> byLayer = new LinkedHashMap<>();
+        for (LayerReport r : layers) {
+            byLayer.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r);
+        }
+        boolean repeated = byLayer.values().stream().anyMatch(rs -> rs.size() > 1);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"layer", "width", "M", "distinct", "H[s]", "H[K]", "noise", "H[s]/log2M",
+            "H[K]/log2M", "mu(bound)", repeated ? "mu(fit)" : "mu(fit) ± err", "k_min"});
+        for (List<LayerReport> rs : byLayer.values()) {
+            LayerReport first = rs.getFirst();
+            PowerLawFit fit = first.fit();
+            rows.add(new String[] {
+                first.label(),
+                first.width() == 0 ? "-" : Integer.toString(first.width()),
+                Long.toString(first.profile().samples()),
+                stat(rs, r -> r.profile().distinct(), 0, false),
+                stat(rs, r -> r.entropies().resolution(), 3, repeated),
+                stat(rs, r -> r.entropies().relevance(), 3, repeated),
+                stat(rs, r -> r.entropies().noise(), 3, repeated),
+                stat(rs, r -> r.entropies().normalisedResolution(), 3, false),
+                stat(rs, r -> r.entropies().normalisedRelevance(), 3, false),
+                stat(rs, LayerReport::muBound, 3, repeated),
+                repeated ? stat(rs, r -> r.fit().mu(), 3, true)
+                        : Double.isNaN(fit.mu()) ? "-" : format(fit.mu(), 3) + " ± " + format(fit.error(), 3),
+                repeated ? stat(rs, r -> r.fit().kMin(), 0, false) : fit.kMin() == 0 ? "-" : Long.toString(fit.kMin())
+            });
+        }
+        StringBuilder out = new StringBuilder(align(rows));
+        long m = bound.samples();
+        RelevanceBound.Point zipf = bound.at(1);
+        out.append(String.format(Locale.ROOT,
+                "entropies in bits; log2 M = %.3f; the bound's Zipf point (mu = 1) is H[s] = %.3f, H[K] = %.3f%n",
+                ResolutionRelevance.log2(m), zipf.resolution(), zipf.relevance()));
+        if (repeated) {
+            out.append(String.format(Locale.ROOT, "means over %d read-out repeats, ± one standard deviation%n",
+                    byLayer.values().iterator().next().size()));
+        }
+        return out.toString();
+    }
+
+    /** One row per layer and repeat. */
+    public String csv() {
+        StringBuilder out = new StringBuilder("layer,width,repeat,samples,distinct,resolution_bits,relevance_bits,"
+                + "noise_bits,resolution_normalised,relevance_normalised,noise_normalised,mu_bound,mu_fit,"
+                + "mu_fit_error,k_min,fit_tail_states,ks_distance\n");
+        for (LayerReport r : layers) {
+            ResolutionRelevance h = r.entropies();
+            PowerLawFit f = r.fit();
+            out.append(String.join(",", r.label(), Integer.toString(r.width()), Integer.toString(r.repeat()),
+                    Long.toString(r.profile().samples()), Long.toString(r.profile().distinct()),
+                    num(h.resolution()), num(h.relevance()), num(h.noise()), num(h.normalisedResolution()),
+                    num(h.normalisedRelevance()), num(h.normalisedNoise()), num(r.muBound()), num(f.mu()),
+                    num(f.error()), Long.toString(f.kMin()), Long.toString(f.tail()), num(f.distance())));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    public Map<String, Object> toJson() {
+        List<Map<String, Object>> curve = new ArrayList<>();
+        for (RelevanceBound.Point p : bound.curve(CURVE_POINTS)) {
+            curve.add(pointJson(p));
+        }
+        List<Map<String, Object>> layerJson = new ArrayList<>();
+        for (LayerReport r : layers) {
+            layerJson.add(r.toJson());
+        }
+        return Json.object(
+                "source", source,
+                "samples", bound.samples(),
+                "bound", Json.object("samples", bound.samples(), "log2_samples", ResolutionRelevance.log2(
+                        bound.samples()), "zipf", pointJson(bound.at(1)), "mu_0", pointJson(bound.at(0)),
+                        "curve", curve),
+                "layers", layerJson);
+    }
+
+    /** Writes {@value #CSV} and {@value #JSON} into {@code dir}, which must exist. */
+    public void write(Path dir) {
+        AtomicFiles.writeString(dir.resolve(CSV), csv());
+        Json.writeFile(dir.resolve(JSON), toJson());
+    }
+
+    private static Map<String, Object> pointJson(RelevanceBound.Point p) {
+        return Json.object("mu", p.mu(), "resolution_bits", p.resolution(), "relevance_bits", p.relevance(),
+                "distinct", p.distinct());
+    }
+
+    /** The mean over repeats, and "±sd" after it when asked; "-" when undefined, "inf" when infinite. */
+    private static String stat(List<LayerReport> rs, ToDoubleFunction<LayerReport> f, int decimals, boolean sd) {
+        double sum = 0;
+        for (LayerReport r : rs) {
+            sum += f.applyAsDouble(r);
+        }
+        double mean = sum / rs.size();
+        if (!sd || rs.size() < 2 || !Double.isFinite(mean)) {
+            return format(mean, decimals);
+        }
+        double ss = 0;
+        for (LayerReport r : rs) {
+            double d = f.applyAsDouble(r) - mean;
+            ss += d * d;
+        }
+        return format(mean, decimals) + "±" + format(Math.sqrt(ss / (rs.size() - 1)), decimals);
+    }
+
+    private static String format(double x, int decimals) {
+        if (Double.isNaN(x)) {
+            return "-";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "inf" : "-inf";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", x);
+    }
+
+    /** A number for CSV: shortest round-trip form; empty when undefined, inf when infinite. */
+    private static String num(double x) {
+        return Double.isNaN(x) ? "" : Double.isInfinite(x) ? (x > 0 ? "inf" : "-inf") : Double.toString(x);
+    }
+
+    /** Right-aligned columns, two spaces apart. */
+    private static String align(List<String[]> rows) {
+        int[] widths = new int[rows.getFirst().length];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                out.append(c == 0 ? "" : "  ").append(" ".repeat(widths[c] - row[c].length())).append(row[c]);
+            }
+            out.append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,154 @@
+package rbm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rbm.io.JsonObject;
+
+/** 'relevance --input', 'bound', and the one-line errors of both commands. */
+class RelevanceCommandTest {
+    @TempDir
+    static Path tmp;
+    private static Path model;
+
+    @BeforeAll
+    static void trainTinyModel() {
+        model = tmp.resolve("model");
+        Cli r = Cli.run("train", "--limit", "200", "--layers", "784-8", "--epochs", "1", "--batch", "50",
+                "--seed", "1", "--threads", "1", "--monitor-rows", "50", "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+    }
+
+    private static Path file(String name, String content) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private static void assertError(Cli r, String... fragments) {
+        assertEquals(Main.BAD_INPUT, r.code(), "exit code; stderr: " + r.err());
+        String line = r.errorLine();
+        for (String f : fragments) {
+            assertTrue(line.contains(f), "'" + f + "' missing from: " + line);
+        }
+    }
+
+    /** AAABBCD as bit strings, with blank lines and spaces that are ignored. */
+    @Test
+    void bitStringSampleGivesTheHandCheckedValues() throws IOException {
+        Path in = file("states.txt", "00\n00\n\n 00 \n01\n01\n10\n11\n");
+        Cli r = Cli.run("relevance", "--input", in.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("7 states (bits, 2 bits), 4 distinct"), r.out());
+        assertTrue(r.out().contains("1.842") && r.out().contains("1.557") && r.out().contains("0.286"), r.out());
+        Path dir = tmp.resolve("states-relevance");
+        JsonObject layer = JsonObject.read(dir.resolve("relevance.json")).getObjects("layers").getFirst();
+        assertEquals(1.842371, layer.getDouble("resolution_bits"), 1e-6);
+        assertEquals(1.556657, layer.getDouble("relevance_bits"), 1e-6);
+        assertEquals(List.of(1L, 2L, 3L), layer.getObject("frequencies").getList("k"));
+        assertEquals(List.of(2L, 1L, 1L), layer.getObject("frequencies").getList("m_k"));
+        assertEquals(List.of(1L, 2L, 3L), layer.getObject("rank_frequency").getList("rank_first"));
+        List<String> csv = Files.readAllLines(dir.resolve("relevance.csv"));
+        assertEquals(2, csv.size());
+        assertTrue(csv.get(1).startsWith("states.txt,2,1,7,4,1.8423"), csv.get(1));
+    }
+
+    /** Words of a text, gzipped, counted as tokens: A×7 B×5 C×3 D×2 E×1 has H[K] = H[s]. */
+    @Test
+    void tokenSampleFromAGzippedFile() throws IOException {
+        StringBuilder text = new StringBuilder();
+        String[] words = {"the", "of", "relevance", "bits", "entropy"};
+        int[] times = {7, 5, 3, 2, 1};
+        for (int w = 0; w < words.length; w++) {
+            text.append((words[w] + "\n").repeat(times[w]));
+        }
+        Path in = tmp.resolve("words.txt.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(in))) {
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Path out = tmp.resolve("words-out");
+        Cli r = Cli.run("relevance", "--input", in.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonObject json = JsonObject.read(out.resolve("relevance.json"));
+        JsonObject layer = json.getObjects("layers").getFirst();
+        assertEquals("tokens", json.getObject("source").getString("format"));
+        assertEquals(2.057924, layer.getDouble("resolution_bits"), 1e-6);
+        assertEquals(2.057924, layer.getDouble("relevance_bits"), 1e-6);
+        assertEquals(18, json.getObject("bound").getLong("samples"));
+    }
+
+    @Test
+    void boundPrintsTheCurveAndMarksZipf() throws IOException {
+        Path csv = tmp.resolve("bound.csv");
+        Cli r = Cli.run("bound", "--samples", "60000", "--points", "5", "--out", csv.toString());
+        assertEquals(0, r.code(), r.err());
+        String zipf = r.out().lines().filter(l -> l.contains("Zipf")).findFirst().orElseThrow();
+        assertTrue(zipf.contains("12.354") && zipf.contains("5.992"), zipf);
+        assertTrue(r.out().contains("log2 M = 15.873"), r.out());
+        assertTrue(Files.readString(csv).contains("1.0,12.35"), "CSV row of mu = 1");
+        assertError(Cli.run("bound", "--samples", "0"), "--samples");
+    }
+
+    @Test
+    void badSamples() throws IOException {
+        Path empty = file("empty.txt", "");
+        assertError(Cli.run("relevance", "--input", empty.toString()), empty.toString(), "no states");
+        Path blank = file("blank.txt", "\n  \n\n");
+        assertError(Cli.run("relevance", "--input", blank.toString()), blank.toString(), "no states");
+        Path unequal = file("unequal.txt", "0101\n\n0011\n011\n");
+        assertError(Cli.run("relevance", "--input", unequal.toString()), unequal.toString(), "line 4",
+                "same length");
+        Path mixed = file("mixed.txt", "0101\nword\n");
+        assertError(Cli.run("relevance", "--input", mixed.toString()), mixed.toString(), "line 2", "--format tokens");
+        assertError(Cli.run("relevance", "--input", mixed.toString(), "--format", "bits"), "line 2");
+        assertEquals(0, Cli.run("relevance", "--input", mixed.toString(), "--format", "tokens").code());
+        Path missing = tmp.resolve("missing.txt");
+        assertError(Cli.run("relevance", "--input", missing.toString()), missing.toString(), "not found");
+        assertError(Cli.run("relevance", "--input", tmp.toString()), tmp.toString(), "directory");
+        Path garbled = tmp.resolve("garbled.gz");
+        Files.write(garbled, new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
+        assertError(Cli.run("relevance", "--input", garbled.toString()), garbled.toString(), "cannot read");
+    }
+
+    @Test
+    void badModelsAndFlags() throws IOException {
+        Path narrow = file("narrow.txt", "0,1,0\n1,1,0\n");
+        assertError(Cli.run("relevance", "--model", model.toString(), "--data", narrow.toString()),
+                narrow.toString(), "3 values per row", "784 visible units");
+        Path notRun = tmp.resolve("not-a-run");
+        Files.createDirectories(notRun);
+        assertError(Cli.run("relevance", "--model", notRun.toString()), notRun.toString(), "model.json");
+        assertError(Cli.run("relevance"), "--model", "--input");
+        assertError(Cli.run("relevance", "--model", model.toString(), "--readout", "mean"), "--readout");
+        assertError(Cli.run("relevance", "--model", model.toString(), "--readout", "deterministic", "--repeats",
+                "3"), "--repeats");
+        assertError(Cli.run("relevance", "--model", model.toString(), "--repeats", "0"), "--repeats");
+        assertError(Cli.run("relevance", "--model", model.toString(), "--format", "bits"), "--format", "--input");
+        Path states = file("ok.txt", "01\n10\n");
+        assertError(Cli.run("relevance", "--input", states.toString(), "--repeats", "2"), "--repeats", "--model");
+    }
+
+    @Test
+    void modelReadoutPrintsOneRowPerLayer() {
+        Path out = tmp.resolve("model-out");
+        Cli r = Cli.run("relevance", "--model", model.toString(), "--limit", "150", "--seed", "2", "--threads", "1",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("layer 1/1 (8 units)"), r.out());
+        String row = r.out().lines().filter(l -> l.strip().startsWith("1 ")).findFirst().orElseThrow();
+        assertTrue(row.contains(" 8 ") && row.contains(" 150 "), row);
+        JsonObject json = JsonObject.read(out.resolve("relevance.json"));
+        assertEquals(2, json.getObject("source").getLong("seed"));
+        assertEquals(150, json.getObjects("layers").getFirst().getLong("samples"));
+    }
+}

@@ -1,0 +1,174 @@
+package rbm.relevance;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import rbm.kernels.Kernels;
+import rbm.kernels.KernelsProvider;
+
+/**
+ * The off-heap counter against a {@link java.util.HashMap} reference: the same distinct states, the same counts, in
+ * order of first occurrence, with a full hash and with a hash cut to 8 bits (so that thousands of states share each
+ * hash and only the key comparison tells them apart), starting from a 4-slot table so that it resizes many times.
+ */
+class StateCounterTest {
+    private static final Kernels KERNELS = KernelsProvider.best();
+
+    /** A key with value semantics, for the reference map. */
+    private record Key(long[] words) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(words, k.words);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(words);
+        }
+    }
+
+    private static long[] randomKey(UniformRandomProvider rng, int width) {
+        long[] w = new long[(width + 63) >>> 6];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = rng.nextLong();
+        }
+        if ((width & 63) != 0) {
+            w[w.length - 1] &= (1L << (width & 63)) - 1;
+        }
+        return w;
+    }
+
+    /**
+     * A pool of {@code size} keys: random ones, and a quarter made by flipping one bit of an earlier key (in the
+     * first or last word half the time), so that keys differing in a single bit are common.
+     */
+    private static List<long[]> pool(UniformRandomProvider rng, int width, int size) {
+        List<long[]> keys = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (i > 0 && rng.nextInt(4) == 0) {
+                long[] k = keys.get(rng.nextInt(i)).clone();
+                int bit = switch (rng.nextInt(4)) {
+                    case 0 -> 0;
+                    case 1 -> width - 1;
+                    default -> rng.nextInt(width);
+                };
+                k[bit >>> 6] ^= 1L << (bit & 63);
+                keys.add(k);
+            } else {
+                keys.add(randomKey(rng, width));
+            }
+        }
+        return keys;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 63, 64, 65, 500, 4096})
+    void agreesWithHashMapWithFullAndWeakHashes(int width) {
+        int adds = switch (width) {
+            case 64 -> 1_000_000;
+            case 4096 -> 60_000;
+            case 500 -> 200_000;
+            default -> 300_000;
+        };
+        int poolSize = Math.max(2, adds / 10);
+        checkAgainstReference(width, 64, adds, poolSize, 21L + width);
+        checkAgainstReference(width, 8, Math.min(adds, 150_000), Math.min(poolSize, 15_000), 22L + width);
+    }
+
+    private static void checkAgainstReference(int width, int hashBits, int adds, int poolSize, long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        List<long[]> pool = pool(rng, width, poolSize);
+        Map<Key, long[]> reference = new LinkedHashMap<>();
+        String where = width + " bits, " + hashBits + "-bit hash";
+        try (StateCounter counter = new StateCounter(width, KERNELS, hashBits, 2)) {
+            for (int i = 0; i < adds; i++) {
+                // skewed towards the start of the pool, so counts range from 1 to thousands; some keys are fresh
+                long[] key = rng.nextInt(8) == 0 ? randomKey(rng, width)
+                        : pool.get((int) (poolSize * Math.pow(rng.nextDouble(), 3)));
+                counter.add(key, 0);
+                reference.computeIfAbsent(new Key(key), k -> new long[1])[0]++;
+            }
+            assertEquals(reference.size(), counter.distinct(), where);
+            assertEquals(adds, counter.total(), where);
+            long id = 0;
+            long[] copy = new long[counter.words()];
+            for (Map.Entry<Key, long[]> e : reference.entrySet()) {
+                counter.copyKey(id, copy, 0);
+                assertArrayEquals(e.getKey().words(), copy, where + ": state " + id + " in order of first occurrence");
+                assertEquals(e.getValue()[0], counter.count(id), where + ": count of state " + id);
+                assertEquals(e.getValue()[0], counter.get(e.getKey().words(), 0), where);
+                id++;
+            }
+            for (int i = 0; i < 1000 && width > 20; i++) {
+                long[] absent = randomKey(rng, width);
+                if (!reference.containsKey(new Key(absent))) {
+                    assertEquals(0, counter.get(absent, 0), where + ": a state never added");
+                }
+            }
+        }
+    }
+
+    @Test
+    void keysAreReadAtAnOffset() {
+        try (StateCounter counter = new StateCounter(65, KERNELS)) {
+            long[] words = {7, 1, 0, 1, 0, 7, 1};
+            counter.add(words, 1);
+            counter.add(words, 3);
+            counter.add(new long[] {1, 0}, 0);
+            assertEquals(1, counter.distinct());
+            assertEquals(3, counter.get(words, 1));
+            assertEquals(0, counter.get(words, 2));
+        }
+    }
+
+    @Test
+    void rejectsBitsBeyondTheWidth() {
+        try (StateCounter counter = new StateCounter(10, KERNELS)) {
+            assertThrows(IllegalArgumentException.class, () -> counter.add(new long[] {1L << 10}, 0));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new StateCounter(0, KERNELS));
+    }
+
+    @Test
+    void closingFreesTheMemoryAndForbidsFurtherUse() {
+        StateCounter counter = new StateCounter(64, KERNELS);
+        counter.add(new long[] {42}, 0);
+        counter.close();
+        counter.close();
+        assertThrows(IllegalStateException.class, () -> counter.add(new long[] {42}, 0));
+        assertThrows(IllegalStateException.class, () -> counter.count(0));
+    }
+
+    /** Two million distinct states take tens of megabytes off heap, and leave the heap as it was. */
+    @Test
+    void countsOffTheHeap() {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        try (StateCounter counter = new StateCounter(64, KERNELS)) {
+            long[] key = new long[1];
+            for (long i = 0; i < 2_000_000; i++) {
+                key[0] = i * 0x9E3779B97F4A7C15L;
+                counter.add(key, 0);
+                counter.add(key, 0);
+            }
+            assertEquals(2_000_000, counter.distinct());
+            assertEquals(4_000_000, counter.total());
+            System.gc();
+            long grown = rt.totalMemory() - rt.freeMemory() - before;
+            assertTrue(grown < 16 << 20, "the heap grew by " + grown + " bytes");
+        }
+    }
+}

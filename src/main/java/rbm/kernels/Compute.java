@@ -37,7 +37,7 @@ public final class Compute implements AutoCloseable {
     public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, float[] b, float beta, float[] c) {
         gemmTask.set(transA, transB, m, n, k, alpha, a, b, beta, c);
-        pool.run(m, gemmTask);
+        pool.run(m, 2L * m * n * k, gemmTask);
         gemmTask.clear();
     }
 
@@ -47,7 +47,7 @@ public final class Compute implements AutoCloseable {
         sigmoidTask.bias = bias;
         sigmoidTask.out = out;
         sigmoidTask.cols = cols;
-        pool.run(rows, sigmoidTask);
+        pool.run(rows, 20L * rows * cols, sigmoidTask); // an exp costs about 20 flops
         sigmoidTask.x = sigmoidTask.bias = sigmoidTask.out = null;
     }
 

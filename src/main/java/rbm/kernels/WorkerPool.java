@@ -20,6 +20,9 @@ public final class WorkerPool implements AutoCloseable {
         void run(int block, int from, int to);
     }
 
+    /** Below this much work a hand-over to the workers (a few microseconds, more on a busy machine) costs more. */
+    public static final long MIN_PARALLEL_WORK = 1L << 17;
+
     /** Spin iterations before a waiting thread parks: about 20-50 µs on current x86 cores. */
     private static final int SPINS = 20_000;
 
@@ -50,6 +53,19 @@ public final class WorkerPool implements AutoCloseable {
 
     public int threads() {
         return threads;
+    }
+
+    /**
+     * Runs {@code task} over [0, n) on the calling thread alone when {@code work} (about the number of
+     * floating-point operations) is too small to pay for waking the workers, otherwise as {@link #run(int, BlockTask)}.
+     * The choice depends on the sizes only, so results stay deterministic.
+     */
+    public void run(int n, long work, BlockTask task) {
+        if (work < MIN_PARALLEL_WORK) {
+            task.run(0, 0, n);
+        } else {
+            run(n, task);
+        }
     }
 
     /** Runs {@code task} on all blocks of [0, n) and returns when every block is done. Not reentrant. */

@@ -41,7 +41,7 @@ public final class BernoulliSampler {
         this.p = p;
         this.out = out;
         this.cols = cols;
-        compute.pool().run(rows, task);
+        compute.pool().run(rows, 10L * rows * cols, task); // a draw costs about 10 flops
         this.p = this.out = null;
     }
 

@@ -61,6 +61,12 @@ public final class MetricsLog {
         }
     }
 
+    /** All rows logged so far in this run directory. */
+    public List<Map<String, Object>> rowsOnDisk() {
+        loadUpTo(Integer.MAX_VALUE, Integer.MAX_VALUE);
+        return rows();
+    }
+
     public void add(Map<String, Object> row) {
         rows.add(row);
         write();

@@ -149,7 +149,7 @@ public final class ContrastiveDivergence {
         compute.gemm(true, false, nv, nh, size, 1f / size, v0, h0, 0f, gradW);
         compute.gemm(true, false, nv, nh, chainsRows, -1f / chainsRows, vk, hk, 1f, gradW);
         this.momentum = momentum;
-        compute.pool().run(nv, updateWeights);
+        compute.pool().run(nv, 4L * nv * nh, updateWeights);
         float lr = (float) config.learningRate();
         updateBias(rbm.visibleBias(), velocityB, v0, size, vk, chainsRows, nv, momentum, lr);
         updateBias(rbm.hiddenBias(), velocityC, h0, size, hk, chainsRows, nh, momentum, lr);

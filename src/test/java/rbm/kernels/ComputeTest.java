@@ -15,9 +15,9 @@ class ComputeTest {
     @Test
     void threadedGemmEqualsSingleThreadedBitForBit() {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
-        int m = 37;
-        int n = 29;
-        int k = 41;
+        int m = 67; // 2·67·59·71 flops: above WorkerPool.MIN_PARALLEL_WORK, so the threads do share the work
+        int n = 59;
+        int k = 71;
         float[] a = new float[m * k];
         float[] b = new float[k * n];
         for (int i = 0; i < a.length; i++) {

@@ -1,0 +1,274 @@
+package rbm.experiment;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+import rbm.BadInputException;
+import rbm.classify.SoftmaxRegression;
+import rbm.data.Binarization;
+import rbm.data.DataLoader;
+import rbm.data.Dataset;
+import rbm.generate.GenerationScore;
+import rbm.generate.GibbsSampler;
+import rbm.generate.Pictures;
+import rbm.kernels.Compute;
+import rbm.model.DeepBeliefNet;
+import rbm.model.Rbm;
+import rbm.random.BernoulliSampler;
+import rbm.random.RandomStreams;
+import rbm.relevance.FrequencyProfile;
+import rbm.relevance.LayerReport;
+import rbm.relevance.Readout;
+import rbm.relevance.RelevanceBound;
+import rbm.relevance.StateCounter;
+import rbm.run.MetricsLog;
+import rbm.run.RunConfig;
+import rbm.run.RunDirectory;
+import rbm.train.ContrastiveDivergence;
+import rbm.train.StackTrainer;
+import rbm.train.TrainingConfig;
+
+/**
+ * The experiment of Song, Marsili & Jo (2018), end to end: train the stack on MNIST for several seeds, read out
+ * every layer (stochastically and deterministically), measure resolution, relevance and μ, run the controls and the
+ * width sweep, generate digits from every layer and score them. The results go to a {@link Results} object, which
+ * {@link ReportPage} turns into the HTML report and {@code results.json}.
+ *
+ * <p>Trained stacks are kept in {@code OUT/runs/}, as ordinary run directories; running the experiment again with the
+ * same settings reuses them instead of training again.
+ */
+public final class PaperExperiment {
+    private final ExperimentConfig config;
+    private final Path out;
+    private final PrintWriter log;
+    private final long started = System.nanoTime();
+
+    public PaperExperiment(ExperimentConfig config, Path out, PrintWriter log) {
+        this.config = config;
+        this.out = out;
+        this.log = log;
+    }
+
+    public Results run() {
+        Results results = new Results(config);
+        try (Compute compute = Compute.create(config.threads())) {
+            step("loading MNIST");
+            Binarization threshold = Binarization.threshold(0.5);
+            Dataset train = threshold.apply(DataLoader.mnistTrain().subset(0, config.images()), null);
+            Dataset test = threshold.apply(DataLoader.mnistTest(), null);
+            results.kernels = compute.kernels().name();
+
+            step("training the softmax classifier that scores generated digits");
+            SoftmaxRegression classifier = SoftmaxRegression.fit(train, 10,
+                    SoftmaxRegression.Settings.defaults().withEpochs(config.classifierEpochs()), compute);
+            results.classifierAccuracy = classifier.accuracy(test, compute);
+            log("  test accuracy %.4f", results.classifierAccuracy);
+
+            RelevanceBound bound = new RelevanceBound(train.rows());
+            results.bound = bound;
+            for (int s = 0; s < config.seeds(); s++) {
+                long seed = config.firstSeed() + s;
+                step("seed " + seed + ": training the stack " + widths(config.widths()));
+                DeepBeliefNet dbn = trainStack(train, test, "seed-" + seed, seed, compute);
+                if (s == 0) {
+                    results.firstRun = out.resolve("runs").resolve("seed-" + seed);
+                    results.trainingCurves = new MetricsLog(results.firstRun).rowsOnDisk();
+                }
+                for (Readout.Mode mode : Readout.Mode.values()) {
+                    step("seed " + seed + ": " + mode + " read-out of every layer");
+                    results.add("stack " + mode, readout(dbn, train, mode, seed, bound, compute));
+                }
+                step("seed " + seed + ": generating digits from every layer");
+                results.addGeneration(generate(dbn, train, classifier, seed, compute, results, s == 0));
+            }
+            if (config.controls()) {
+                long seed = config.firstSeed();
+                step("control: an untrained stack");
+                results.add("untrained stack", readout(untrained(train, seed, compute), train,
+                        Readout.Mode.STOCHASTIC, seed, bound, compute));
+                step("control: pixels shuffled independently across images, then a stack trained on them");
+                Dataset shuffled = shufflePixels(train, seed);
+                DeepBeliefNet onShuffled = trainStack(shuffled, null, "shuffled-seed-" + seed, seed, compute);
+                results.add("shuffled pixels", readout(onShuffled, shuffled, Readout.Mode.STOCHASTIC, seed, bound,
+                        compute));
+            }
+            for (int w : config.sweepWidths()) {
+                step("sweep: one RBM 784-" + w);
+                long seed = config.firstSeed();
+                DeepBeliefNet single = trainStack(train, test, "sweep-" + w + "-seed-" + seed, seed, compute,
+                        new int[] {config.widths()[0], w});
+                results.add("single RBM", readout(single, train, Readout.Mode.STOCHASTIC, seed, bound, compute));
+            }
+        }
+        results.seconds = (System.nanoTime() - started) / 1e9;
+        return results;
+    }
+
+    private DeepBeliefNet trainStack(Dataset train, Dataset heldout, String name, long seed, Compute compute) {
+        return trainStack(train, heldout, name, seed, compute, config.widths());
+    }
+
+    /** Trains (or reuses, when the run directory already holds the same run) one stack. */
+    private DeepBeliefNet trainStack(Dataset train, Dataset heldout, String name, long seed, Compute compute,
+                                     int[] widths) {
+        int[] epochs = new int[widths.length - 1];
+        java.util.Arrays.fill(epochs, config.epochs());
+        RunConfig rc = new RunConfig(null, null, "threshold:0.5", config.images(), widths, epochs,
+                TrainingConfig.hinton(), true, seed, config.threads(), 1000);
+        Path dir = out.resolve("runs").resolve(name);
+        RunDirectory run;
+        if (Files.exists(dir.resolve("config.json"))) {
+            run = RunDirectory.open(dir);
+            if (!run.readConfig().toJson().equals(rc.toJson())) {
+                throw new BadInputException(dir + ": holds a run with other settings; remove it or choose "
+                        + "another --out");
+            }
+        } else {
+            run = RunDirectory.create(dir);
+            run.writeJson("config.json", rc.toJson());
+        }
+        StackTrainer trainer = new StackTrainer(rc, run, compute, new StackTrainer.Listener() {
+            @Override
+            public void layerStarted(int layer, int layers, Rbm rbm, int epochsDone, int epochs) {
+            }
+
+            @Override
+            public void batchDone(int layer, int epoch, int done, int total) {
+            }
+
+            @Override
+            public void epochDone(int layer, int epoch, int epochs, Map<String, Object> m) {
+                if (epoch == epochs) {
+                    log("  layer %d (%d units): %d epochs, last %.2fs, reconstruction error %.3f", layer,
+                            widths[layer], epochs, ((Number) m.get("seconds")).doubleValue(),
+                            ((Number) m.get("reconstruction_error")).doubleValue());
+                }
+            }
+
+            @Override
+            public void layerDone(int layer, Rbm rbm) {
+                if (layer == 1 && !Files.exists(run.file("filters.png"))) {
+                    Pictures.writeFilters(rbm, 100, run.file("filters.png"));
+                }
+            }
+        });
+        return trainer.train(train.values(), train.rows(), heldout == null ? null : heldout.values(),
+                heldout == null ? 0 : heldout.rows());
+    }
+
+    private List<LayerReport> readout(DeepBeliefNet dbn, Dataset data, Readout.Mode mode, long seed,
+                                      RelevanceBound bound, Compute compute) {
+        StateCounter[] counters = new Readout(compute, dbn, mode, seed).count(data.values(), data.rows(), 1);
+        List<LayerReport> layers = new ArrayList<>();
+        try {
+            for (int l = 0; l < counters.length; l++) {
+                layers.add(LayerReport.of(Integer.toString(l + 1), dbn.widths()[l + 1], 1,
+                        FrequencyProfile.of(counters[l]), bound));
+            }
+        } finally {
+            for (StateCounter c : counters) {
+                c.close();
+            }
+        }
+        return layers;
+    }
+
+    /**
+     * For each layer ℓ, images made two ways and scored: Gibbs chains in RBM ℓ passed down to the pixels, and
+     * layer-ℓ states of random training images (a draw from the layer's empirical state distribution) passed down.
+     */
+    private List<Map<String, GenerationScore>> generate(DeepBeliefNet dbn, Dataset train, SoftmaxRegression classifier,
+                                                        long seed, Compute compute, Results results, boolean keep) {
+        int n = config.generated();
+        GibbsSampler gibbs = new GibbsSampler(compute, dbn, seed);
+        int widest = 0;
+        for (int w : dbn.widths()) {
+            widest = Math.max(widest, w);
+        }
+        UniformRandomProvider pick = RandomStreams.create(seed, "generation: empirical draws");
+        float[] chosen = new float[n * dbn.widths()[0]];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(train.values(), pick.nextInt(train.rows()) * dbn.widths()[0], chosen,
+                    r * dbn.widths()[0], dbn.widths()[0]);
+        }
+        BernoulliSampler up = BernoulliSampler.create(compute, seed, "generation: up", widest);
+        BernoulliSampler down = BernoulliSampler.create(compute, seed, "generation: down", widest);
+        List<Map<String, GenerationScore>> perLayer = new ArrayList<>();
+        float[] states = chosen;
+        for (int l = 1; l <= dbn.depth(); l++) {
+            states = DeepBeliefNet.up(compute, dbn.rbm(l), states, n, up);
+            float[] fromGibbs = gibbs.sample(l, n, config.gibbsSteps());
+            float[] fromStates = gibbs.down(l, states.clone(), n, down);
+            Map<String, GenerationScore> scores = new LinkedHashMap<>();
+            scores.put("gibbs", GenerationScore.of(fromGibbs, n, train.values(), train.rows(), dbn.widths()[0],
+                    classifier, compute));
+            scores.put("empirical", GenerationScore.of(fromStates, n, train.values(), train.rows(),
+                    dbn.widths()[0], classifier, compute));
+            perLayer.add(scores);
+            if (keep) {
+                results.samples.put(l, new float[][] {fromGibbs, fromStates});
+            }
+            log("  layer %d: score %.3f (Gibbs), %.3f (empirical states)", l, scores.get("gibbs").score(),
+                    scores.get("empirical").score());
+        }
+        return perLayer;
+    }
+
+    /** A stack with the initial parameters of training and no training: the control for "learning did this". */
+    private DeepBeliefNet untrained(Dataset train, long seed, Compute compute) {
+        List<Rbm> rbms = new ArrayList<>();
+        float[] input = train.values();
+        int[] w = config.widths();
+        for (int l = 1; l < w.length; l++) {
+            Rbm rbm = ContrastiveDivergence.initialise(w[l - 1], w[l], input, train.rows(), TrainingConfig.hinton(),
+                    RandomStreams.create(seed, "untrained layer " + l));
+            rbms.add(rbm);
+            input = DeepBeliefNet.up(compute, rbm, input, train.rows(),
+                    BernoulliSampler.create(compute, seed, "untrained propagation " + l, w[l]));
+        }
+        return new DeepBeliefNet(rbms);
+    }
+
+    /** Each pixel's column permuted on its own: the same pixel statistics, no structure across pixels. */
+    static Dataset shufflePixels(Dataset d, long seed) {
+        UniformRandomProvider rng = RandomStreams.create(seed, "shuffled pixels control");
+        int rows = d.rows();
+        int cols = d.cols();
+        float[] v = new float[rows * cols];
+        int[] order = new int[rows];
+        for (int c = 0; c < cols; c++) {
+            for (int r = 0; r < rows; r++) {
+                order[r] = r;
+            }
+            PermutationSampler.shuffle(rng, order);
+            for (int r = 0; r < rows; r++) {
+                v[r * cols + c] = d.values()[order[r] * cols + c];
+            }
+        }
+        return Dataset.of(v, rows, cols);
+    }
+
+    private void step(String what) {
+        log("[%6.1fs] %s", (System.nanoTime() - started) / 1e9, what);
+    }
+
+    private void log(String format, Object... args) {
+        log.println(String.format(Locale.ROOT, format, args));
+        log.flush();
+    }
+
+    static String widths(int[] w) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < w.length; i++) {
+            sb.append(i == 0 ? "" : "-").append(w[i]);
+        }
+        return sb.toString();
+    }
+}

@@ -21,6 +21,7 @@ final class Progress {
     private final PrintWriter err;
     private final boolean terminal;
     private long lastDraw;
+    private long epochStart; // when the epoch's first batch finished
     private long started;
 
     Progress(PrintWriter out, PrintWriter err) {
@@ -61,21 +62,26 @@ final class Progress {
                     return;
                 }
                 long now = System.nanoTime();
+                if (done == 1) {
+                    epochStart = now;
+                }
                 if (done < total && now - lastDraw < REDRAW_NANOS) {
                     return;
                 }
                 lastDraw = now;
                 int width = 30;
                 int filled = (int) ((long) width * done / total);
-                err.printf(Locale.ROOT, "\r  layer %d epoch %d [%s%s] %3d%%", layer, epoch + 1,
-                        "#".repeat(filled), ".".repeat(width - filled), 100L * done / total);
+                double elapsed = (now - epochStart) / 1e9;
+                double eta = done > 1 ? elapsed * (total - done) / (done - 1) : 0; // timed from the end of batch 1
+                err.printf(Locale.ROOT, "\r  layer %d epoch %d [%s%s] %3d%%  %.1fs, %.1fs left ", layer, epoch + 1,
+                        "#".repeat(filled), ".".repeat(width - filled), 100L * done / total, elapsed, eta);
                 err.flush();
             }
 
             @Override
             public void epochDone(int layer, int epoch, int epochs, Map<String, Object> m) {
                 if (terminal) {
-                    err.print("\r" + " ".repeat(60) + "\r");
+                    err.print("\r" + " ".repeat(80) + "\r");
                     err.flush();
                 }
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT,

@@ -22,6 +22,17 @@ public final class KernelsProvider {
         if (Boolean.getBoolean("rbm.kernels.reference")) {
             return new ReferenceKernels();
         }
-        return new ReferenceKernels();
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            System.err.println("rbm: SIMD kernels off: run java with --add-modules jdk.incubator.vector to turn them on"
+                    + " (using the plain-Java kernels)");
+            return new ReferenceKernels();
+        }
+        try {
+            return (Kernels) Class.forName("rbm.kernels.VectorKernels").getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            System.err.println("rbm: SIMD kernels off: " + cause + " (using the plain-Java kernels)");
+            return new ReferenceKernels();
+        }
     }
 }

@@ -17,7 +17,8 @@ import rbm.experiment.Results;
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reproduce Song, Marsili & Jo (2018) on MNIST: train the 11-layer stack for several seeds, "
                 + "measure every layer's resolution and relevance, run the controls and the width sweep, generate "
-                + "digits from every layer, and write report/index.html and report/results.json."})
+                + "digits from every layer, and write report/index.html (the report page), report/results.json (every "
+                + "number) and report/reproduction-table.md (the layer table)."})
 final class ReproduceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,8 +49,17 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--render-only", description = "Run nothing: redraw DIR/index.html and "
+            + "DIR/reproduction-table.md from DIR/results.json and the pictures already in DIR (--out DIR).")
+    boolean renderOnly;
+
     @Override
     public Integer call() {
+        if (renderOnly) {
+            ReportPage.render(out);
+            spec.commandLine().getOut().printf(Locale.ROOT, "redrawn: open %s%n", out.resolve(ReportPage.PAGE));
+            return 0;
+        }
         ExperimentConfig base = quick ? ExperimentConfig.quick() : ExperimentConfig.full();
         ExperimentConfig c = new ExperimentConfig(
                 positive("--images", images, base.images()), base.widths(), positive("--epochs", epochs, base.epochs()),

@@ -38,13 +38,31 @@ final class Axis {
     private final double hi;
     private final double pixelStart;
     private final double pixelEnd;
+    /** The smallest step between linear ticks; 0 for none. */
+    private final double minimumStep;
 
     private Axis(boolean log, double lo, double hi, double pixelStart, double pixelEnd) {
+        this(log, lo, hi, pixelStart, pixelEnd, 0);
+    }
+
+    private Axis(boolean log, double lo, double hi, double pixelStart, double pixelEnd, double minimumStep) {
         this.log = log;
         this.lo = lo;
         this.hi = hi;
         this.pixelStart = pixelStart;
         this.pixelEnd = pixelEnd;
+        this.minimumStep = minimumStep;
+    }
+
+    /**
+     * The same axis with linear ticks never closer than {@code step} (1 for whole numbers such as epochs); the
+     * usual 1, 2, 5 × 10ᵏ step is kept when it is larger. Only linear ticks are affected.
+     */
+    Axis withMinimumStep(double step) {
+        if (!(step >= 0 && step < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("a tick step must be finite and not negative, got " + step);
+        }
+        return new Axis(log, lo, hi, pixelStart, pixelEnd, step);
     }
 
     /**
@@ -137,7 +155,7 @@ final class Axis {
 
     private List<Tick> linearTicks(double min, double max) {
         int target = Math.max(2, (int) Math.round(pixelLength() / PIXELS_PER_LINEAR_TICK));
-        double step = niceStep((max - min) / target);
+        double step = Math.max(niceStep((max - min) / target), minimumStep);
         List<Tick> ticks = new ArrayList<>();
         double largest = Math.max(Math.abs(min), Math.abs(max));
         for (long i = (long) Math.ceil(min / step - EPSILON); i <= (long) Math.floor(max / step + EPSILON); i++) {

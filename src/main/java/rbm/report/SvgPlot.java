@@ -48,6 +48,8 @@ public final class SvgPlot {
     private double[] xRange;
     private double[] yRange;
     private Legend legend = Legend.TOP_RIGHT;
+    private boolean labelsInSeriesColour;
+    private double xStep;
     private final List<Points> points = new ArrayList<>();
     private final List<String> pointColours = new ArrayList<>();
     private final List<Curve> curves = new ArrayList<>();
@@ -103,9 +105,30 @@ public final class SvgPlot {
         return this;
     }
 
+    /**
+     * Linear x ticks at least {@code step} apart, such as 1 for whole numbers (epochs, layers) so that a short range
+     * does not get ticks at 1.5; a larger automatic step is kept.
+     */
+    public SvgPlot xStep(double step) {
+        if (!(step > 0 && step < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("a tick step must be positive and finite, got " + step);
+        }
+        this.xStep = step;
+        return this;
+    }
+
     /** Where the legend goes; top right by default. */
     public SvgPlot legend(Legend corner) {
         this.legend = Objects.requireNonNull(corner, "legend");
+        return this;
+    }
+
+    /**
+     * Draws point labels in the colour of their series (and bold, for contrast) instead of dark grey: for charts
+     * where several labelled series meet.
+     */
+    public SvgPlot labelsInSeriesColour() {
+        this.labelsInSeriesColour = true;
         return this;
     }
 
@@ -137,7 +160,7 @@ public final class SvgPlot {
     /** The chart as a complete {@code <svg>} element. */
     public String toSvg() {
         Axis x = Axis.create(logX, xRange == null ? null : Axis.checkRange(logX, xRange[0], xRange[1]),
-                extent(logX, true), frame.left, frame.right);
+                extent(logX, true), frame.left, frame.right).withMinimumStep(xStep);
         Axis y = Axis.create(logY, yRange == null ? null : Axis.checkRange(logY, yRange[0], yRange[1]),
                 extent(logY, false), frame.bottom, frame.top);
         Svg svg = new Svg(frame.width, frame.height);
@@ -278,11 +301,14 @@ public final class SvgPlot {
         }
         svg.closeGroup();
         svg.openGroup("point-labels");
-        for (Points p : points) {
+        for (int s = 0; s < points.size(); s++) {
+            Points p = points.get(s);
+            String style = labelsInSeriesColour
+                    ? "font-size=\"11\" font-weight=\"bold\" fill=\"" + pointColours.get(s) + "\""
+                    : "font-size=\"11\" fill=\"#333333\"";
             for (int i = 0; p.labels() != null && i < p.x().length; i++) {
                 if (visible(p, i, x, y) && p.labels()[i] != null) {
-                    svg.text(x.pixel(p.x()[i]) + 5, y.pixel(p.y()[i]) - 5, "start",
-                            "font-size=\"11\" fill=\"#333333\"", p.labels()[i], null);
+                    svg.text(x.pixel(p.x()[i]) + 5, y.pixel(p.y()[i]) - 5, "start", style, p.labels()[i], null);
                 }
             }
         }

@@ -75,6 +75,45 @@ class SvgPlotTest {
     }
 
     @Test
+    void aMinimumStepKeepsTicksOnWholeNumbers() throws Exception {
+        List<String> plain = new ArrayList<>();
+        for (Element t : inGroup(parse(SvgPlot.create(500, 300).xRange(0.5, 2.9).toSvg()), "x-axis", "text")) {
+            plain.add(t.getTextContent());
+        }
+        assertTrue(plain.contains("1.5"), "without a minimum step a short range gets half steps: " + plain);
+        List<String> whole = new ArrayList<>();
+        for (Element t : inGroup(parse(SvgPlot.create(500, 300).xRange(0.5, 2.9).xStep(1).toSvg()), "x-axis",
+                "text")) {
+            whole.add(t.getTextContent());
+        }
+        assertEquals(List.of("1", "2"), whole);
+        List<String> wide = new ArrayList<>();
+        for (Element t : inGroup(parse(SvgPlot.create(500, 300).xRange(0, 100).xStep(1).toSvg()), "x-axis",
+                "text")) {
+            wide.add(t.getTextContent());
+        }
+        assertEquals(List.of("0", "20", "40", "60", "80", "100"), wide, "a larger automatic step is kept");
+        assertThrows(IllegalArgumentException.class, () -> SvgPlot.create(500, 300).xStep(0));
+    }
+
+    @Test
+    void labelsTakeTheirSeriesColourOnRequest() throws Exception {
+        Points a = Points.of("a", X, Y).labels("1", "2", "3", "4").colour("#112233");
+        Points b = Points.of("b", X, Y).labels("5", null, null, null);
+        Document plain = parse(SvgPlot.create(400, 300).points(a, b).toSvg());
+        for (Element label : inGroup(plain, "point-labels", "text")) {
+            assertEquals("#333333", label.getAttribute("fill"));
+        }
+        List<Element> labels = inGroup(parse(SvgPlot.create(400, 300).labelsInSeriesColour().points(a, b).toSvg()),
+                "point-labels", "text");
+        assertEquals(5, labels.size());
+        for (int i = 0; i < 4; i++) {
+            assertEquals("#112233", labels.get(i).getAttribute("fill"));
+        }
+        assertEquals(Palette.series(1), labels.get(4).getAttribute("fill"), "the second series' palette colour");
+    }
+
+    @Test
     void pointLandsWhereThePlotAreaRuleSays() throws Exception {
         // plot area x ∈ [64, 400 − 20] = [64, 380], y ∈ [32, 300 − 48] = [32, 252]
         // x = 5 in [0, 10]: 64 + 0.5 · 316 = 222;  y = 25 in [0, 100]: 252 − 0.25 · 220 = 197

@@ -15,6 +15,6 @@ trap 'rm -rf "$out"' EXIT
 "$here/rbm" train --layers 784-500 --epochs "$epochs" --threads "$threads" --seed 1 --out "$out/run" >/dev/null
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; threads: $threads"
 echo "kernels: $(grep -o '"kernels": "[a-z]*"' "$out/run/provenance.json" | cut -d'"' -f4)"
-awk -F, 'NR > 1 { printf "epoch %d: %.2f s\n", $2, $3; t[NR-1] = $3 }
-         END { n = asort(t); m = (n % 2) ? t[(n+1)/2] : (t[n/2] + t[n/2+1]) / 2; printf "median: %.2f s per epoch\n", m }' \
-    "$out/run/metrics.csv"
+tail -n +2 "$out/run/metrics.csv" | cut -d, -f2,3 | sort -t, -k2 -g | awk -F, '
+  { printf "epoch %d: %.2f s\n", $1, $2; t[NR] = $2 }
+  END { m = (NR % 2) ? t[(NR+1)/2] : (t[NR/2] + t[NR/2+1]) / 2; printf "median: %.2f s per epoch\n", m }'

@@ -136,8 +136,10 @@ final class ReportHtml {
                     + "left out).",
             "Rule: in most layers with at least 30 states in the fitted tail, the Kolmogorov–Smirnov distance D "
                     + "between the counts and the fitted discrete power law is at most 0.1.",
-            "Rule: the layer with the highest generation score (states drawn from the layer’s empirical "
-                    + "distribution) is the layer whose μ (slope of the bound) is closest to 1, or next to it.");
+            "Rule: the layer whose Gibbs chains give the highest generation score is the layer whose μ (slope of "
+                    + "the bound) is closest to 1, or next to it. States drawn from a wide layer’s empirical "
+                    + "distribution identify their training images, so passing them down reconstructs rather than "
+                    + "generates; their scores are shown but do not decide.");
 
     private void layerTable() {
         out.append("<section id=\"layers\">\n<h2>The layers at a glance</h2>\n<p>One row per layer of the trained "
@@ -278,7 +280,7 @@ final class ReportHtml {
         JsonView v = root.get("verdicts");
         int zipf = v.get("zipf_layer").integer(-1);
         int best = v.get("best_generating_layer").integer(-1);
-        int bestGibbs = v.get("best_generating_layer_gibbs").integer(-1);
+        int bestEmpirical = v.get("best_generating_layer_empirical").integer(-1);
         out.append("<section id=\"generation\">\n<h2>Generated digits, layer by layer</h2>\n");
         out.append("<p>Two ways to make digits from layer ℓ, both passed down the stack to the pixels through "
                 + "RBMs ℓ, ℓ−1, …, 1. <strong>Gibbs chains</strong> run in RBM ℓ from random states")
@@ -297,8 +299,8 @@ final class ReportHtml {
                         + "the patterns that are not copies of one another. The score is high only for "
                         + "recognisable, varied digits.</p>\n");
         figure(ReportCharts.generationScores(root, 900, 400), "generation-chart", "Figure 8. Generation score of "
-                + "each layer, mean ± sd over seeds." + (best >= 1 ? " Best by empirical states: layer " + best
-                + (bestGibbs >= 1 ? "; by Gibbs chains: layer " + bestGibbs : "") + "." : "")
+                + "each layer, mean ± sd over seeds." + (best >= 1 ? " Best by Gibbs chains (the verdict's measure): layer " + best
+                + (bestEmpirical >= 1 ? "; by empirical states: layer " + bestEmpirical : "") + "." : "")
                 + (zipf >= 1 ? " μ closest to 1: layer " + zipf + "." : ""), null);
         List<JsonView> layers = root.get("generation").list();
         List<JsonView> stack = root.path("groups", ReportCharts.STOCHASTIC).list();
@@ -316,8 +318,8 @@ final class ReportHtml {
             if (l == best) {
                 out.append(" <span class=\"tag best\">best generator</span>");
             }
-            if (l == bestGibbs && bestGibbs != best) {
-                out.append(" <span class=\"tag gibbs\">best by Gibbs chains</span>");
+            if (l == bestEmpirical && bestEmpirical != best) {
+                out.append(" <span class=\"tag gibbs\">best by empirical states</span>");
             }
             out.append("</h3>\n<p class=\"facts\">μ (bound) ")
                     .append(Html.escape(ReportTable.muBound(s, root.path("bound", "log2_samples").num())))

@@ -11,8 +11,8 @@ import java.util.Locale;
  */
 final class ReportTable {
     static final List<String> HEADER = List.of("layer", "width", "distinct states", "H[s]", "H[K]",
-            "noise H[s]−H[K]", "μ (bound slope)", "μ (power-law fit)", "score (empirical states)",
-            "score (Gibbs chains)", "note");
+            "noise H[s]−H[K]", "μ (bound slope)", "μ (power-law fit)", "score (Gibbs chains)",
+            "score (empirical states)", "note");
 
     private final List<List<String>> rows = new ArrayList<>();
     private final int zipfLayer;
@@ -38,8 +38,8 @@ final class ReportTable {
             row.add(stat(layer, "noise_bits", 2));
             row.add(muBound(layer, log2M));
             row.add(muFit(layer));
-            row.add(stat(gen.get("empirical"), "score", 3));
             row.add(stat(gen.get("gibbs"), "score", 3));
+            row.add(stat(gen.get("empirical"), "score", 3));
             List<String> notes = new ArrayList<>();
             if (number == zipfLayer) {
                 notes.add("μ closest to 1");

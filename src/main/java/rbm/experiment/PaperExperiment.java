@@ -18,6 +18,7 @@ import rbm.data.Dataset;
 import rbm.generate.GenerationScore;
 import rbm.generate.GibbsSampler;
 import rbm.generate.Pictures;
+import rbm.io.Json;
 import rbm.kernels.Compute;
 import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
@@ -126,7 +127,7 @@ public final class PaperExperiment {
         RunDirectory run;
         if (Files.exists(dir.resolve("config.json"))) {
             run = RunDirectory.open(dir);
-            if (!run.readConfig().toJson().equals(rc.toJson())) {
+            if (!Json.write(run.readConfig().toJson()).equals(Json.write(rc.toJson()))) {
                 throw new BadInputException(dir + ": holds a run with other settings; remove it or choose "
                         + "another --out");
             }

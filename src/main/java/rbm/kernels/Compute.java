@@ -37,7 +37,15 @@ public final class Compute implements AutoCloseable {
     public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, float[] b, float beta, float[] c) {
         gemmTask.set(transA, transB, m, n, k, alpha, a, b, beta, c);
-        pool.run(m, 2L * m * n * k, gemmTask);
+        if (transB && n >= m && threads() > 1) {
+            // C = A·Bᵀ: the kernel packs the panels of Bᵀ it reads, so splitting the rows of C would make every
+            // thread pack all of B (measured: 1.14x on 2 threads); split the columns, so each packs its own part
+            gemmTask.byColumns = true;
+            pool.run(threads(), 2L * m * n * k, gemmTask);
+        } else {
+            gemmTask.byColumns = false;
+            pool.run(m, 2L * m * n * k, gemmTask);
+        }
         gemmTask.clear();
     }
 
@@ -64,11 +72,14 @@ public final class Compute implements AutoCloseable {
         private float[] a;
         private float[] b;
         private float[] c;
+        private boolean byColumns;
+        private int m;
 
         void set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, float[] b, float beta,
                  float[] c) {
             this.transA = transA;
             this.transB = transB;
+            this.m = m;
             this.n = n;
             this.k = k;
             this.lda = transA ? m : k;
@@ -86,8 +97,27 @@ public final class Compute implements AutoCloseable {
 
         @Override
         public void run(int block, int from, int to) {
+            if (byColumns) {
+                // block t of T takes columns [j0, j1), split at multiples of 64 (a full register tile of C)
+                int j0 = columnSplit(from);
+                int j1 = columnSplit(to);
+                if (j0 < j1) {
+                    kernels.gemm(transA, true, m, j1 - j0, k, alpha, a, 0, lda, b, j0 * ldb, ldb, beta, c, j0, n);
+                }
+                return;
+            }
             kernels.gemm(transA, transB, to - from, n, k, alpha, a, transA ? from : from * lda, lda, b, 0, ldb,
                     beta, c, from * n, n);
+        }
+
+        /** The first column of block t (t = T gives n), rounded to a multiple of 64. */
+        private int columnSplit(int t) {
+            int threads = threads();
+            if (t >= threads) {
+                return n;
+            }
+            int j = (int) ((long) n * t / threads);
+            return Math.min(n, (j + 32) / 64 * 64);
         }
     }
 

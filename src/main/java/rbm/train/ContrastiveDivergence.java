@@ -42,6 +42,8 @@ public final class ContrastiveDivergence {
     private final float[] velocityW;
     private final float[] velocityB;
     private final float[] velocityC;
+    private final float[] posSum;
+    private final float[] negSum;
     private final float[] chains; // PCD: hidden states of the persistent chains, batch × hidden
     private final WorkerPool.BlockTask updateWeights = this::updateWeightRows; // made once: no allocation per step
     private float momentum;
@@ -66,6 +68,8 @@ public final class ContrastiveDivergence {
         this.velocityB = new float[nv];
         this.velocityC = new float[nh];
         this.chains = config.persistent() ? new float[batch * nh] : null;
+        this.posSum = new float[Math.max(nv, nh)];
+        this.negSum = new float[Math.max(nv, nh)];
     }
 
     /**
@@ -167,18 +171,27 @@ public final class ContrastiveDivergence {
         }
     }
 
-    private static void updateBias(float[] bias, float[] velocity, float[] pos, int posRows, float[] neg, int negRows,
-                                   int width, float momentum, float lr) {
+    /** Δ ← μΔ + ε(mean(pos) − mean(neg)), bias ← bias + Δ; the column means are summed row by row, in order. */
+    private void updateBias(float[] bias, float[] velocity, float[] pos, int posRows, float[] neg, int negRows,
+                            int width, float momentum, float lr) {
+        float[] p = posSum;
+        float[] n = negSum;
+        java.util.Arrays.fill(p, 0, width, 0f);
+        java.util.Arrays.fill(n, 0, width, 0f);
+        for (int r = 0; r < posRows; r++) {
+            int base = r * width;
+            for (int j = 0; j < width; j++) {
+                p[j] += pos[base + j];
+            }
+        }
+        for (int r = 0; r < negRows; r++) {
+            int base = r * width;
+            for (int j = 0; j < width; j++) {
+                n[j] += neg[base + j];
+            }
+        }
         for (int j = 0; j < width; j++) {
-            float p = 0f;
-            for (int r = 0; r < posRows; r++) {
-                p += pos[r * width + j];
-            }
-            float n = 0f;
-            for (int r = 0; r < negRows; r++) {
-                n += neg[r * width + j];
-            }
-            velocity[j] = momentum * velocity[j] + lr * (p / posRows - n / negRows);
+            velocity[j] = momentum * velocity[j] + lr * (p[j] / posRows - n[j] / negRows);
             bias[j] += velocity[j];
         }
     }

@@ -31,7 +31,7 @@ public final class Guard {
     // noisy neighbour does not trip them but losing the SIMD path or the packed layout does.
     static final double FLOOR_GEMM = 10;
     static final double FLOOR_ELEMENTWISE = 4;
-    static final double FLOOR_BITS = 1.5;
+    static final double FLOOR_BITS = 8;
     static final double FLOOR_STEP = 8;
     static final double FLOOR_COUNT = 3;
 

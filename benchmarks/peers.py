@@ -123,6 +123,32 @@ def sklearn_epochs(x, epochs):
     return times
 
 
+SHAPES = {"NN:100x500x784": ((100, 784), (784, 500), False, False),
+          "NT:100x784x500": ((100, 500), (784, 500), False, True),
+          "TN:784x500x100": ((100, 784), (100, 500), True, False)}
+
+
+def sgemm(repeats=400):
+    """GFLOP/s of NumPy's sgemm (OpenBLAS) at the shapes of GemmBenchmark, median of 5 rounds."""
+    rng = np.random.default_rng(0)
+    out = {}
+    for name, (sa, sb, ta, tb) in SHAPES.items():
+        a = rng.random(sa, dtype=np.float32)
+        b = rng.random(sb, dtype=np.float32)
+        op_a = a.T if ta else a
+        op_b = b.T if tb else b
+        c = np.empty((op_a.shape[0], op_b.shape[1]), np.float32)
+        flops = 2.0 * op_a.shape[0] * op_a.shape[1] * op_b.shape[1]
+        rounds = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            for _ in range(repeats):
+                np.matmul(op_a, op_b, out=c)
+            rounds.append(flops * repeats / (time.perf_counter() - t0) / 1e9)
+        out[name] = sorted(rounds)[2]
+    return out
+
+
 def blas_info():
     try:
         from threadpoolctl import threadpool_info
@@ -151,6 +177,9 @@ def report(path):
 if __name__ == "__main__":
     if sys.argv[1] == "report":
         report(sys.argv[2])
+        sys.exit(0)
+    if sys.argv[1] == "sgemm":
+        print(json.dumps({"gflops": sgemm(), "blas": blas_info()}))
         sys.exit(0)
     peer, epochs = sys.argv[1], int(sys.argv[2])
     label = sys.argv[3] if len(sys.argv) > 3 else peer

@@ -10,7 +10,9 @@ import time
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LR, MOMENTUM, DECAY, BATCH, HIDDEN = 0.1, 0.5, 2e-4, 100, 500
+LR, MOMENTUM, DECAY = 0.1, 0.5, 2e-4
+BATCH = int(os.environ.get("RBM_BATCH", 100))    # scaling.sh varies these two
+HIDDEN = int(os.environ.get("RBM_HIDDEN", 500))
 
 
 def mnist():

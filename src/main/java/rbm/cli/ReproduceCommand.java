@@ -62,10 +62,10 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         ExperimentConfig base = quick ? ExperimentConfig.quick() : ExperimentConfig.full();
         ExperimentConfig c = new ExperimentConfig(
-                positive("--images", images, base.images()), base.widths(), positive("--epochs", epochs, base.epochs()),
-                positive("--seeds", seeds, base.seeds()), seed != null ? seed : base.firstSeed(), base.sweepWidths(),
+                Flags.positive("--images", images, base.images()), base.widths(), Flags.positive("--epochs", epochs, base.epochs()),
+                Flags.positive("--seeds", seeds, base.seeds()), seed != null ? seed : base.firstSeed(), base.sweepWidths(),
                 base.generated(), base.gibbsSteps(), controls && base.controls(), base.classifierEpochs(),
-                positive("--threads", threads, base.threads()));
+                Flags.positive("--threads", threads, base.threads()));
         if (c.images() > 60000) {
             throw new BadInputException("--images: MNIST has 60000 training images, got " + c.images());
         }
@@ -76,15 +76,5 @@ final class ReproduceCommand implements Callable<Integer> {
         new ReportPage(results).write(out);
         log.printf(Locale.ROOT, "done in %.1fs: open %s%n", results.seconds(), out.resolve("index.html"));
         return 0;
-    }
-
-    private static int positive(String flag, Integer value, int fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value < 1) {
-            throw new BadInputException(flag + ": must be at least 1, got " + value);
-        }
-        return value;
     }
 }

@@ -208,16 +208,16 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig t;
         try {
             t = new TrainingConfig(
-                    positive("--cd-steps", cdSteps, base.cdSteps()),
+                    Flags.positive("--cd-steps", cdSteps, base.cdSteps()),
                     persistent != null ? persistent : base.persistent(),
                     sampleVisible != null ? sampleVisible : base.sampleVisible(),
-                    positive("--learning-rate", learningRate, base.learningRate()),
-                    fraction("--momentum", momentum, base.initialMomentum()),
-                    fraction("--final-momentum", finalMomentum, base.finalMomentum()),
-                    nonNegative("--momentum-switch", momentumSwitch, base.momentumSwitchEpoch()),
-                    nonNegative("--weight-decay", weightDecay, base.weightDecay()),
-                    positive("--batch", batch, base.batchSize()),
-                    nonNegative("--init-std", initStd, base.initStd()),
+                    Flags.positive("--learning-rate", learningRate, base.learningRate()),
+                    Flags.fraction("--momentum", momentum, base.initialMomentum()),
+                    Flags.fraction("--final-momentum", finalMomentum, base.finalMomentum()),
+                    Flags.nonNegative("--momentum-switch", momentumSwitch, base.momentumSwitchEpoch()),
+                    Flags.nonNegative("--weight-decay", weightDecay, base.weightDecay()),
+                    Flags.positive("--batch", batch, base.batchSize()),
+                    Flags.nonNegative("--init-std", initStd, base.initStd()),
                     visibleBiasFromData(base.visibleBiasFromData()));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
@@ -228,7 +228,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         int[] widths = RunConfig.parseWidths(layers);
         int[] perLayer = RunConfig.parseEpochs(epochs, widths.length - 1);
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : positive("--threads", threads, 1);
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : Flags.positive("--threads", threads, 1);
         if (monitorRows < 1) {
             throw new BadInputException("--monitor-rows: must be at least 1, got " + monitorRows);
         }
@@ -252,55 +252,6 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    private static int positive(String flag, Integer value, int fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value < 1) {
-            throw new BadInputException(flag + ": must be at least 1, got " + value);
-        }
-        return value;
-    }
-
-    private static double positive(String flag, Double value, double fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new BadInputException(flag + ": must be a positive number, got " + value);
-        }
-        return value;
-    }
-
-    private static double nonNegative(String flag, Double value, double fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value >= 0) || !Double.isFinite(value)) {
-            throw new BadInputException(flag + ": must be zero or positive, got " + value);
-        }
-        return value;
-    }
-
-    private static int nonNegative(String flag, Integer value, int fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value < 0) {
-            throw new BadInputException(flag + ": must be zero or positive, got " + value);
-        }
-        return value;
-    }
-
-    private static double fraction(String flag, Double value, double fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value >= 0 && value < 1)) {
-            throw new BadInputException(flag + ": must lie in [0, 1), got " + value);
-        }
-        return value;
-    }
 
     private List<String> commandLine() {
         List<String> args = new ArrayList<>(List.of("rbm"));

@@ -10,24 +10,9 @@ final class Html {
     private Html() {
     }
 
-    /** Escapes text for element content and double-quoted attribute values. */
+    /** Escapes text for element content and quoted attribute values; null gives "". */
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder s = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> s.append("&lt;");
-                case '>' -> s.append("&gt;");
-                case '&' -> s.append("&amp;");
-                case '"' -> s.append("&quot;");
-                case '\'' -> s.append("&#39;");
-                default -> s.append(c);
-            }
-        }
-        return s.toString();
+        return text == null ? "" : rbm.report.Xml.escape(text);
     }
 
     /**

@@ -42,31 +42,16 @@ public class GemmBenchmark {
     @Setup
     public void setUp() {
         kernels = Impl.of(impl);
-        String[] parts = shape.split(":");
-        transA = parts[0].charAt(0) == 'T';
-        transB = parts[0].charAt(1) == 'T';
-        String[] dims = parts[1].split("x");
-        m = Integer.parseInt(dims[0]);
-        n = Integer.parseInt(dims[1]);
-        k = Integer.parseInt(dims[2]);
+        Shape s = Shape.parse(shape);
+        transA = s.transA();
+        transB = s.transB();
+        m = s.m();
+        n = s.n();
+        k = s.k();
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
-        a = random(rng, m * k);
-        b = random(rng, k * n);
+        a = Shape.random(rng, m * k);
+        b = Shape.random(rng, k * n);
         c = new float[m * n];
-    }
-
-    private static float[] random(UniformRandomProvider rng, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < size; i++) {
-            x[i] = rng.nextFloat();
-        }
-        return x;
-    }
-
-    /** Floating-point operations of one call, for GFLOP/s. */
-    public static double flops(String shape) {
-        String[] dims = shape.split(":")[1].split("x");
-        return 2.0 * Double.parseDouble(dims[0]) * Double.parseDouble(dims[1]) * Double.parseDouble(dims[2]);
     }
 
     @Benchmark

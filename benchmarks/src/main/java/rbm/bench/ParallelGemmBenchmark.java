@@ -41,22 +41,15 @@ public class ParallelGemmBenchmark {
     @Setup
     public void setUp() {
         compute = new Compute(Impl.of("vector"), threads);
-        String[] parts = shape.split(":");
-        transA = parts[0].charAt(0) == 'T';
-        transB = parts[0].charAt(1) == 'T';
-        String[] dims = parts[1].split("x");
-        m = Integer.parseInt(dims[0]);
-        n = Integer.parseInt(dims[1]);
-        k = Integer.parseInt(dims[2]);
+        Shape s = Shape.parse(shape);
+        transA = s.transA();
+        transB = s.transB();
+        m = s.m();
+        n = s.n();
+        k = s.k();
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
-        a = new float[m * k];
-        b = new float[k * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = rng.nextFloat();
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = rng.nextFloat();
-        }
+        a = Shape.random(rng, m * k);
+        b = Shape.random(rng, k * n);
         c = new float[m * n];
     }
 

@@ -120,6 +120,53 @@ class StateCounterTest {
         }
     }
 
+    /**
+     * One-word states live inline in the probe table, where a count of 0 marks an empty slot: the all-zero state must
+     * still count, and ids must stay in order of first occurrence as the table doubles again and again, here with
+     * every state hashed to the same home (hashBits 0) and with the full hash.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 64})
+    void oneWordStatesIncludingZeroKeepTheirIdsAcrossResizes(int hashBits) {
+        try (StateCounter counter = new StateCounter(64, KERNELS, hashBits, 2)) {
+            long[] key = new long[1];
+            assertEquals(0, counter.get(key, 0));
+            int n = 3000;
+            for (int round = 1; round <= 3; round++) {
+                for (int i = 0; i < n; i++) {
+                    key[0] = i == 1 ? -1L : i * 0x9E3779B97F4A7C15L; // state 0 is all zeros, state 1 all ones
+                    for (int r = 0; r < (i % 3 == 0 ? round : 1); r++) {
+                        counter.add(key, 0);
+                    }
+                }
+            }
+            assertEquals(n, counter.distinct());
+            long[] copy = new long[1];
+            long total = 0;
+            for (int i = 0; i < n; i++) {
+                long expected = i == 1 ? -1L : i * 0x9E3779B97F4A7C15L;
+                counter.copyKey(i, copy, 0);
+                assertEquals(expected, copy[0], "state " + i);
+                long count = i % 3 == 0 ? 6 : 3;
+                assertEquals(count, counter.count(i), "count of state " + i);
+                key[0] = expected;
+                assertEquals(count, counter.get(key, 0));
+                total += count;
+            }
+            assertEquals(total, counter.total());
+            assertThrows(IndexOutOfBoundsException.class, () -> counter.count(n));
+        }
+        try (StateCounter bit = new StateCounter(1, KERNELS, 64, 2)) {
+            bit.add(new long[] {0}, 0);
+            bit.add(new long[] {0}, 0);
+            bit.add(new long[] {1}, 0);
+            assertEquals(2, bit.distinct());
+            assertEquals(2, bit.count(0));
+            assertEquals(1, bit.count(1));
+            assertThrows(IllegalArgumentException.class, () -> bit.add(new long[] {2}, 0));
+        }
+    }
+
     @Test
     void keysAreReadAtAnOffset() {
         try (StateCounter counter = new StateCounter(65, KERNELS)) {

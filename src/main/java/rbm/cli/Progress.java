@@ -35,10 +35,7 @@ final class Progress {
         out.printf(Locale.ROOT, "%s %s%n", resumed ? "resuming" : "run", run);
         out.printf(Locale.ROOT, "data: %d training rows, %d held-out rows, binarize %s%n", rows, heldRows,
                 c.binarization());
-        StringBuilder widths = new StringBuilder();
-        for (int i = 0; i < c.widths().length; i++) {
-            widths.append(i == 0 ? "" : "-").append(c.widths()[i]);
-        }
+        String widths = RunConfig.widthsLabel(c.widths());
         var t = c.training();
         out.printf(Locale.ROOT, "stack: %s; %s-%d, lr %s, momentum %s then %s after epoch %d, decay %s, batch %d%n",
                 widths, t.persistent() ? "PCD" : "CD", t.cdSteps(), t.learningRate(), t.initialMomentum(),

@@ -76,7 +76,7 @@ public final class PaperExperiment {
             results.bound = bound;
             for (int s = 0; s < config.seeds(); s++) {
                 long seed = config.firstSeed() + s;
-                step("seed " + seed + ": training the stack " + widths(config.widths()));
+                step("seed " + seed + ": training the stack " + RunConfig.widthsLabel(config.widths()));
                 DeepBeliefNet dbn = trainStack(train, test, "seed-" + seed, seed, compute);
                 if (s == 0) {
                     results.firstRun = out.resolve("runs").resolve("seed-" + seed);
@@ -263,13 +263,5 @@ public final class PaperExperiment {
     private void log(String format, Object... args) {
         log.println(String.format(Locale.ROOT, format, args));
         log.flush();
-    }
-
-    static String widths(int[] w) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < w.length; i++) {
-            sb.append(i == 0 ? "" : "-").append(w[i]);
-        }
-        return sb.toString();
     }
 }

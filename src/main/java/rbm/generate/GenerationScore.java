@@ -1,9 +1,9 @@
 package rbm.generate;
 
-import java.util.HashSet;
-import java.util.Set;
 import rbm.classify.SoftmaxRegression;
 import rbm.kernels.Compute;
+import rbm.kernels.Kernels;
+import rbm.relevance.StateCounter;
 
 /**
  * How good and how varied a set of generated digits is.
@@ -50,18 +50,23 @@ public record GenerationScore(int samples, double nearestDistance, double confid
                 entropy -= q * Math.log(q) / Math.log(2);
             }
         }
-        Set<String> patterns = new HashSet<>();
-        StringBuilder key = new StringBuilder(width);
-        for (int r = 0; r < rows; r++) {
-            key.setLength(0);
-            for (int i = 0; i < width; i++) {
-                key.append(generated[r * width + i] > 0.5f ? '1' : '0');
-            }
-            patterns.add(key.toString());
-        }
-        double distinct = (double) patterns.size() / rows;
+        double distinct = (double) distinctPatterns(generated, rows, width, compute) / rows;
         double score = confidence * (entropy / (Math.log(classes) / Math.log(2))) * distinct;
         return new GenerationScore(rows, nearest, confidence, entropy, distinct, counts, score);
+    }
+
+    /** Distinct binary patterns (units above 0.5), packed and counted as the relevance engine counts states. */
+    private static long distinctPatterns(float[] x, int rows, int width, Compute compute) {
+        Kernels kernels = compute.kernels();
+        int words = (width + 63) >>> 6;
+        long[] key = new long[words];
+        try (StateCounter counter = new StateCounter(width, kernels)) {
+            for (int r = 0; r < rows; r++) {
+                kernels.packBits(x, r * width, width, 0.5f, key, 0);
+                counter.add(key, 0);
+            }
+            return counter.distinct();
+        }
     }
 
     static double meanNearestDistance(float[] g, int rows, float[] t, int tRows, int width, Compute compute) {

@@ -90,6 +90,15 @@ public record RunConfig(String data, String heldout, String binarization, int li
         return out;
     }
 
+    /** {@code 784-500-250}: the form {@code --layers} takes. */
+    public static String widthsLabel(int[] widths) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) {
+            sb.append(i == 0 ? "" : "-").append(widths[i]);
+        }
+        return sb.toString();
+    }
+
     /** Parses {@code 784-500-250}. */
     public static int[] parseWidths(String spec) {
         String[] parts = spec.trim().split("[-,x]");

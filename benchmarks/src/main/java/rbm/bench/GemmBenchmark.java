@@ -1,8 +1,6 @@
 package rbm.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -30,33 +28,16 @@ public class GemmBenchmark {
     public String impl;
 
     private Kernels kernels;
-    private boolean transA;
-    private boolean transB;
-    private int m;
-    private int n;
-    private int k;
-    private float[] a;
-    private float[] b;
-    private float[] c;
+    private Shape product;
 
     @Setup
     public void setUp() {
         kernels = Impl.of(impl);
-        Shape s = Shape.parse(shape);
-        transA = s.transA();
-        transB = s.transB();
-        m = s.m();
-        n = s.n();
-        k = s.k();
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
-        a = Shape.random(rng, m * k);
-        b = Shape.random(rng, k * n);
-        c = new float[m * n];
+        product = new Shape(shape);
     }
 
     @Benchmark
     public float[] gemm() {
-        kernels.gemm(transA, transB, m, n, k, 1f, a, 0, transA ? m : k, b, 0, transB ? k : n, 0f, c, 0, n);
-        return c;
+        return product.run(kernels);
     }
 }

@@ -111,9 +111,7 @@ public final class Readout {
                 kernels.packBits(h, r * cols, cols, 0.5f, words, r * nWords);
             }
         });
-        for (int r = 0; r < rows; r++) {
-            counter.add(words, r * nWords);
-        }
+        counter.addAll(words, 0, rows);
     }
 
     private static void binarise(float[] h, int n) {

@@ -61,6 +61,8 @@ public final class StateCounter implements AutoCloseable {
     private static final long ID_MASK = 0xFFFF_FFFFL;
     /** A slot of the one-word table: the key, then its count (0 = empty). */
     private static final long INLINE_SLOT_BYTES = 16;
+    /** States per group of {@link #addAll}: enough independent loads to keep the memory system busy. */
+    private static final int GROUP = 16;
 
     private final int widthBits;
     private final int words;
@@ -77,6 +79,11 @@ public final class StateCounter implements AutoCloseable {
     private long distinct;
     private long total;
     private boolean closed;
+    /** Scratch of {@link #addAll}: the hashes and home slots of one group. */
+    private final long[] groupHashes = new long[GROUP];
+    private final long[] groupSlots = new long[GROUP];
+    /** The sum of the prefetched words, stored so that the loads stay; never read. */
+    private long sink;
 
     /** An empty counter of {@code widthBits}-bit states, hashed by {@code kernels}. */
     public StateCounter(int widthBits, Kernels kernels) {
@@ -135,12 +142,76 @@ public final class StateCounter implements AutoCloseable {
     public void add(long[] key, int off) {
         if (words == 1) {
             addInline(key[off]);
+        } else {
+            addHashed(key, off, hash(key, off));
+        }
+    }
+
+    /**
+     * Counts the {@code n} states stored one after another from {@code keys[off]}, {@link #words()} longs each, in
+     * order: the same counts and ids as {@code n} calls of {@link #add}, and faster. An add is two dependent random
+     * memory accesses (slot, then entry) that mostly miss the caches; one at a time, each waits for the one before.
+     * Here a group of states first computes its hashes and reads its slots, then reads the entries those slots point
+     * to, and only then counts: the loads of a group are independent, so the processor overlaps their misses, and
+     * the counting finds the lines in cache. The reads are only a prefetch: counting redoes every probe, so a state
+     * that appears twice in a group, or a slot that an insert of the same group fills, is counted right. A state
+     * with bits set beyond the width throws {@link IllegalArgumentException}; states before it in the batch may or
+     * may not have been counted.
+     */
+    public void addAll(long[] keys, int off, int n) {
+        if (words == 1) {
+            // one cache line per add, and reading the slots ahead was measured to gain nothing (and to lose 20%
+            // when the table fits in cache)
+            for (int s = 0; s < n; s++) {
+                addInline(keys[off + s]);
+            }
             return;
         }
+        for (int g = 0; g < n; g += GROUP) {
+            int size = Math.min(GROUP, n - g);
+            int first = off + g * words;
+            prefetch(keys, first, size);
+            for (int s = 0; s < size; s++) {
+                addHashed(keys, first + s * words, groupHashes[s]);
+            }
+        }
+    }
+
+    /**
+     * Hashes each wide state of a group into {@link #groupHashes}, reads its home slot, then the first and last
+     * words of the entry that slot names, so that all of them are in cache when the group is counted.
+     */
+    private void prefetch(long[] keys, int first, int size) {
+        final MemorySegment t = table;
+        final MemorySegment e = entries;
+        final int shift = 64 - bits;
+        final long[] hashes = groupHashes;
+        final long[] slots = groupSlots;
+        for (int s = 0; s < size; s++) {
+            long h = hash(keys, first + s * words);
+            hashes[s] = h;
+            slots[s] = t.getAtIndex(ValueLayout.JAVA_LONG, h >>> shift);
+        }
+        long touched = 0;
+        final long lastWord = 8L * words;
+        for (int s = 0; s < size; s++) {
+            long slot = slots[s];
+            if (slot != 0) {
+                long at = ((slot & ID_MASK) - 1) * strideBytes;
+                for (long w = 0; w < lastWord; w += 64) {
+                    touched += e.get(ValueLayout.JAVA_LONG, at + w);
+                }
+                touched += e.get(ValueLayout.JAVA_LONG, at + lastWord);
+            }
+        }
+        sink += touched;
+    }
+
+    /** {@link #add} of a wide state whose hash is known. */
+    private void addHashed(long[] key, int off, long hash) {
         final MemorySegment t = table;
         final int shift = 64 - bits;
         final long mask = (1L << bits) - 1;
-        final long hash = hash(key, off);
         final long tag = hash >>> 32;
         long i = hash >>> shift;
         while (true) {
@@ -225,9 +296,9 @@ public final class StateCounter implements AutoCloseable {
 
     private boolean keyEquals(long id, long[] key, int off) {
         final MemorySegment e = entries;
-        final long first = id * (1 + words) + 1;
+        final long first = id * strideBytes + 8;
         for (int w = 0; w < words; w++) {
-            if (e.getAtIndex(ValueLayout.JAVA_LONG, first + w) != key[off + w]) {
+            if (e.get(ValueLayout.JAVA_LONG, first + 8L * w) != key[off + w]) {
                 return false;
             }
         }

@@ -83,22 +83,48 @@ class StateCounterTest {
             default -> 300_000;
         };
         int poolSize = Math.max(2, adds / 10);
-        checkAgainstReference(width, 64, adds, poolSize, 21L + width);
-        checkAgainstReference(width, 8, Math.min(adds, 150_000), Math.min(poolSize, 15_000), 22L + width);
+        checkAgainstReference(width, 64, adds, poolSize, 21L + width, false);
+        checkAgainstReference(width, 8, Math.min(adds, 150_000), Math.min(poolSize, 15_000), 22L + width, false);
     }
 
-    private static void checkAgainstReference(int width, int hashBits, int adds, int poolSize, long seed) {
+    /**
+     * {@link StateCounter#addAll} against the same reference, in batches of 1 to 60 states (so groups are cut
+     * anywhere, a batch often holds the same state twice, and the table grows in the middle of a batch).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 63, 64, 65, 500, 4096})
+    void addAllAgreesWithHashMapWithFullAndWeakHashes(int width) {
+        int adds = width == 4096 ? 40_000 : 150_000;
+        checkAgainstReference(width, 64, adds, adds / 10, 23L + width, true);
+        checkAgainstReference(width, 8, adds / 2, 3_000, 24L + width, true);
+    }
+
+    private static void checkAgainstReference(int width, int hashBits, int adds, int poolSize, long seed,
+                                              boolean batched) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         List<long[]> pool = pool(rng, width, poolSize);
         Map<Key, long[]> reference = new LinkedHashMap<>();
-        String where = width + " bits, " + hashBits + "-bit hash";
+        String where = width + " bits, " + hashBits + "-bit hash" + (batched ? ", addAll" : "");
+        int words = (width + 63) >>> 6;
+        long[] batch = new long[60 * words];
+        int inBatch = 0;
+        int batchSize = 1;
         try (StateCounter counter = new StateCounter(width, KERNELS, hashBits, 2)) {
             for (int i = 0; i < adds; i++) {
                 // skewed towards the start of the pool, so counts range from 1 to thousands; some keys are fresh
                 long[] key = rng.nextInt(8) == 0 ? randomKey(rng, width)
                         : pool.get((int) (poolSize * Math.pow(rng.nextDouble(), 3)));
-                counter.add(key, 0);
                 reference.computeIfAbsent(new Key(key), k -> new long[1])[0]++;
+                if (!batched) {
+                    counter.add(key, 0);
+                    continue;
+                }
+                System.arraycopy(key, 0, batch, inBatch++ * words, words);
+                if (inBatch == batchSize || i == adds - 1) {
+                    counter.addAll(batch, 0, inBatch);
+                    inBatch = 0;
+                    batchSize = 1 + rng.nextInt(60);
+                }
             }
             assertEquals(reference.size(), counter.distinct(), where);
             assertEquals(adds, counter.total(), where);
@@ -184,6 +210,10 @@ class StateCounterTest {
     void rejectsBitsBeyondTheWidth() {
         try (StateCounter counter = new StateCounter(10, KERNELS)) {
             assertThrows(IllegalArgumentException.class, () -> counter.add(new long[] {1L << 10}, 0));
+            assertThrows(IllegalArgumentException.class, () -> counter.addAll(new long[] {1, 1L << 10}, 0, 2));
+        }
+        try (StateCounter wide = new StateCounter(100, KERNELS)) {
+            assertThrows(IllegalArgumentException.class, () -> wide.addAll(new long[] {1, 0, 1, 1L << 36}, 0, 2));
         }
         assertThrows(IllegalArgumentException.class, () -> new StateCounter(0, KERNELS));
     }

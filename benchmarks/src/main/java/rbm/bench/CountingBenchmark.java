@@ -37,7 +37,8 @@ public class CountingBenchmark {
     @Param({"64", "500", "784"})
     public int bits;
 
-    @Param({"offheap", "hashmap"})
+    /** offheap: {@link StateCounter#addAll} on each batch; single: {@link StateCounter#add} one state at a time. */
+    @Param({"offheap", "single", "hashmap"})
     public String impl;
 
     private int words;
@@ -83,6 +84,9 @@ public class CountingBenchmark {
     public long count() {
         int p = position;
         if (impl.equals("offheap")) {
+            counter.addAll(stream, p * words, BATCH); // BATCH divides STREAM: a batch never wraps
+            p = (p + BATCH) & (STREAM - 1);
+        } else if (impl.equals("single")) {
             for (int i = 0; i < BATCH; i++) {
                 counter.add(stream, p * words);
                 p = (p + 1) & (STREAM - 1);

@@ -15,18 +15,23 @@ package rbm.kernels;
  */
 public final class BitHash {
     /** The golden-ratio increment of SplitMix64: odd, and its bits look random. */
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private BitHash() {}
 
     public static long hash(long[] words, int off, int nWords) {
-        long sum = GOLDEN * (nWords + 1);
+        long sum = seed(nWords);
         long key = GOLDEN;
         for (int i = 0; i < nWords; i++) {
             sum += mix(words[off + i] ^ key);
             key += GOLDEN;
         }
         return mix(sum);
+    }
+
+    /** The starting value of the sum, which tells widths apart. */
+    static long seed(int nWords) {
+        return GOLDEN * (nWords + 1);
     }
 
     /** Stafford's Mix13 (the SplitMix64 finaliser). */

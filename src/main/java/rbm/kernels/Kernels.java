@@ -1,5 +1,7 @@
 package rbm.kernels;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * The numerical inner loops of the project, behind one small interface. {@link ReferenceKernels} is plain Java and
  * is the truth the faster implementations are tested against.
@@ -33,6 +35,12 @@ public interface Kernels {
      */
     void packBits(float[] x, int off, int n, float threshold, long[] words, int wordOff);
 
-    /** A strong 64-bit hash of {@code nWords} words; equal words give equal hashes whatever the kernels. */
+    /**
+     * A strong 64-bit hash of {@code nWords} words, {@link BitHash#hash}: equal words give equal hashes whatever the
+     * kernels.
+     */
     long hash(long[] words, int off, int nWords);
+
+    /** Whether {@code words[off ..]} and the longs stored at byte {@code at} of {@code seg} agree on nWords words. */
+    boolean equalWords(long[] words, int off, MemorySegment seg, long at, int nWords);
 }

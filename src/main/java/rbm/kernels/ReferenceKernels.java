@@ -1,5 +1,8 @@
 package rbm.kernels;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
 /**
  * Plain-Java kernels: the simplest loops that compute the right answer with a cache-friendly order. Every faster
  * implementation is checked against these.
@@ -82,5 +85,15 @@ public final class ReferenceKernels implements Kernels {
     @Override
     public long hash(long[] words, int off, int nWords) {
         return BitHash.hash(words, off, nWords);
+    }
+
+    @Override
+    public boolean equalWords(long[] words, int off, MemorySegment seg, long at, int nWords) {
+        for (int w = 0; w < nWords; w++) {
+            if (seg.get(ValueLayout.JAVA_LONG, at + 8L * w) != words[off + w]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

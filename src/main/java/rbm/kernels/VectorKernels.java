@@ -1,8 +1,11 @@
 package rbm.kernels;
 
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -47,6 +50,13 @@ public final class VectorKernels implements Kernels {
     private static final int KC = 512;
     private static final FloatVector ZERO = FloatVector.zero(S);
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
+    private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
+    private static final int LL = LS.length();
+    /** The keys k_i = (i + 1)·φ of the first L words of a state (see {@link BitHash}). */
+    private static final LongVector LANE_KEYS = LongVector.broadcast(LS, BitHash.GOLDEN)
+            .mul(LongVector.broadcast(LS, 1).addIndex(1));
+    private static final LongVector MIX1 = LongVector.broadcast(LS, 0xBF58476D1CE4E5B9L);
+    private static final LongVector MIX2 = LongVector.broadcast(LS, 0x94D049BB133111EBL);
 
     /** Per-thread buffers, because the row blocks of one call run concurrently; allocated once per thread. */
     private static final class Buffers {
@@ -351,9 +361,38 @@ public final class VectorKernels implements Kernels {
         }
     }
 
-    /** The hash is a sequential mix of words, so there is nothing to vectorise: the reference's value, exactly. */
+    /**
+     * {@link BitHash#hash}, L words at a time: the sum of mix(w_i ⊕ k_i) does not depend on the order of its terms
+     * (addition mod 2^64), so lanes summed in any order give the reference's value exactly.
+     */
     @Override
     public long hash(long[] words, int off, int nWords) {
-        return BitHash.hash(words, off, nWords);
+        LongVector sum = LongVector.zero(LS);
+        LongVector key = LANE_KEYS.add(0L); // not the constant itself: C2 would keep the loop variable boxed
+        LongVector step = LongVector.broadcast(LS, BitHash.GOLDEN * LL);
+        for (int i = 0; i < nWords; i += LL) {
+            VectorMask<Long> in = LS.indexInRange(i, nWords);
+            LongVector z = LongVector.fromArray(LS, words, off + i, in).lanewise(VectorOperators.XOR, key);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(MIX1);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(MIX2);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+            sum = sum.add(z, in);
+            key = key.add(step);
+        }
+        return BitHash.mix(BitHash.seed(nWords) + sum.reduceLanes(VectorOperators.ADD));
+    }
+
+    /** Two vector compares for a 784-bit state instead of thirteen. */
+    @Override
+    public boolean equalWords(long[] words, int off, MemorySegment seg, long at, int nWords) {
+        for (int i = 0; i < nWords; i += LL) {
+            VectorMask<Long> in = LS.indexInRange(i, nWords);
+            LongVector a = LongVector.fromArray(LS, words, off + i, in);
+            LongVector b = LongVector.fromMemorySegment(LS, seg, at + 8L * i, ByteOrder.nativeOrder(), in);
+            if (a.compare(VectorOperators.NE, b, in).anyTrue()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

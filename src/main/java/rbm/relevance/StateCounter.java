@@ -295,14 +295,7 @@ public final class StateCounter implements AutoCloseable {
     }
 
     private boolean keyEquals(long id, long[] key, int off) {
-        final MemorySegment e = entries;
-        final long first = id * strideBytes + 8;
-        for (int w = 0; w < words; w++) {
-            if (e.get(ValueLayout.JAVA_LONG, first + 8L * w) != key[off + w]) {
-                return false;
-            }
-        }
-        return true;
+        return kernels.equalWords(key, off, entries, id * strideBytes + 8, words);
     }
 
     private void insert(long[] key, int off, long tag, long slotIndex) {

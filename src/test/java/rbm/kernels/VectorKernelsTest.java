@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -357,14 +360,43 @@ class VectorKernelsTest {
         }
     }
 
+    /** Lengths of 0 to 70 words: one vector and a tail, several vectors, and one word either side of each. */
     @Test
     void hashEqualsTheReference() {
-        for (int n = 0; n < 20; n++) {
+        for (int n = 0; n <= 70; n++) {
             long[] words = new long[n + 2];
             for (int i = 0; i < words.length; i++) {
                 words[i] = rng.nextLong();
             }
-            assertEquals(REFERENCE.hash(words, 1, n), vector.hash(words, 1, n));
+            assertEquals(REFERENCE.hash(words, 1, n), vector.hash(words, 1, n), n + " words");
+            words[0] = ~words[0]; // outside the words hashed
+            words[n + 1] = ~words[n + 1];
+            assertEquals(REFERENCE.hash(words, 1, n), vector.hash(words, 1, n), n + " words");
+        }
+    }
+
+    /** Equal words, and a difference in each single word (first, inner, in the tail, last), at an offset. */
+    @Test
+    void equalWordsAgreesWithTheReference() {
+        for (int n = 1; n <= 70; n++) {
+            long[] words = new long[n + 3];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = rng.nextLong();
+            }
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment seg = arena.allocate(8L * (n + 5));
+                MemorySegment.copy(words, 2, seg, ValueLayout.JAVA_LONG, 24, n); // stored 3 longs in
+                seg.set(ValueLayout.JAVA_LONG, 16, ~words[1]); // the neighbours differ
+                seg.set(ValueLayout.JAVA_LONG, 24 + 8L * n, ~words[n + 2]);
+                assertTrue(vector.equalWords(words, 2, seg, 24, n), n + " words");
+                assertTrue(REFERENCE.equalWords(words, 2, seg, 24, n), n + " words");
+                for (int w = 0; w < n; w++) {
+                    long[] other = words.clone();
+                    other[2 + w] ^= 1L << rng.nextInt(64);
+                    assertEquals(false, vector.equalWords(other, 2, seg, 24, n), n + " words, differ in " + w);
+                    assertEquals(false, REFERENCE.equalWords(other, 2, seg, 24, n), n + " words, differ in " + w);
+                }
+            }
         }
     }
 

@@ -36,25 +36,27 @@ import rbm.kernels.Kernels;
  * walks it in id order, rehashes each key into the doubled table and rewrites the state's slot index. Ids are dense,
  * in order of first occurrence, which makes iterating over the states a linear scan.
  *
- * <p>The table doubles when it would become more than half full (the entries grow with it). At load 1/2 linear
- * probing needs 1.5 probes per hit on average, and a slot costs 8 bytes (16 inline), so the low load is cheap.
+ * <p>The table of wide states doubles when it would become more than half full, the one-word table when it would
+ * become more than a quarter full (the entries grow with them). At load 1/2 linear probing needs 1.5 probes per hit
+ * on average, and a slot costs 8 bytes, so the low load is cheap. A one-word add is so short that the branch that
+ * ends its probe, mispredicted whenever a state is not in its home slot, is a large part of its cost: with at most a
+ * quarter of the slots full (32–64 bytes of table per state) one-word counting ran 18% faster than with half (three
+ * interleaved runs in one JVM, 2^18 adds over 2^16 distinct states: 89–91 against 76–78 million states/s); an eighth
+ * was slower again (86), the table then being 16 MB. Wide states gained nothing from the lower load.
  * Counting never deletes, so there are no tombstones.
  *
- * <p>Measured once (JDK 25, a loaded 2-core AMD EPYC virtual machine, so the ranges are wide), 64-bit states:
- * 2·10^7 adds over 2·10^6 distinct states ran at 5–8 million states/s against 2–3 million for a
- * {@code HashMap<Long, long[]>}, whose heap grew by 181 MB where this counter's grew by nothing; over 1000 distinct
- * states, all in cache, 45–57 against 27–39 million/s; 10^8 adds over 10^6 states took 15 s against 21 s (these
- * three before the inline one-word table). The inline table, with
- * {@code bash benchmarks/jmh.sh CountingBenchmark -p bits=64 -f 1 -wi 3 -i 5 -w 1 -r 1 -prof gc} (2^18 adds over
- * 2^16 distinct states, steady state), two runs each: 61–72 million states/s, up from 24 with the tag-and-entry
- * layout, against 6.5–10 million for a {@code HashMap} from a key record to a count; no allocation per add
- * (≈10^-4 B/op, against 40 B/op for the map).
+ * <p>Measured (JDK 25, a loaded 2-core AMD EPYC virtual machine, so the ranges are wide): before the inline one-word
+ * table, 2·10^7 64-bit adds over 2·10^6 distinct states ran at 5–8 million states/s against 2–3 million for a
+ * {@code HashMap<Long, long[]>}, whose heap grew by 181 MB where this counter's grew by nothing; the inline table
+ * brought 64-bit counting from 24 to 61–72 million states/s ({@code bash benchmarks/jmh.sh CountingBenchmark}, 2^18
+ * adds over 2^16 distinct states), with no allocation per add (≈10^-4 B/op, against 40 B/op for the map). The
+ * current figures are in {@code benchmarks/README.md}.
  *
  * <p>Not thread-safe: one thread adds at a time.
  */
 public final class StateCounter implements AutoCloseable {
-    /** The table grows when the states would fill more than half of it. */
-    private static final int LOAD_SHIFT = 1;
+    /** log2 of the inverse of the highest load: 1/2 for wide states, 1/4 for one-word states (see above). */
+    private final int loadShift;
     /** 2^31 slots (16 GiB) at most: slot ids have 32 bits and the home comes from the 32-bit tag. */
     private static final int MAX_BITS = 31;
     private static final int DEFAULT_BITS = 10;
@@ -104,6 +106,7 @@ public final class StateCounter implements AutoCloseable {
         this.widthBits = widthBits;
         this.words = (widthBits + 63) >>> 6;
         this.lastWordMask = (widthBits & 63) == 0 ? -1L : (1L << (widthBits & 63)) - 1;
+        this.loadShift = words == 1 ? 2 : 1;
         // one-word keys: an entry is only the slot index (an int) of the state in the inline table
         this.strideBytes = words == 1 ? 4 : 8L * (1 + words);
         this.kernels = kernels;
@@ -311,7 +314,7 @@ public final class StateCounter implements AutoCloseable {
     }
 
     private long capacityOfEntries() {
-        return 1L << (bits - LOAD_SHIFT);
+        return 1L << (bits - loadShift);
     }
 
     private void allocate(int newBits) {

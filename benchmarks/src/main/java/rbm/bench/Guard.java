@@ -34,6 +34,7 @@ public final class Guard {
     static final double FLOOR_BITS = 8;
     static final double FLOOR_STEP = 8;
     static final double FLOOR_COUNT = 3;
+    static final double FLOOR_COUNT_WIDE = 1.5;
 
     static List<Check> checks() {
         List<Check> checks = new ArrayList<>();
@@ -49,6 +50,8 @@ public final class Guard {
                 Map.of("impl", "vector", "threads", "1"), Map.of("impl", "reference", "threads", "1"), FLOOR_STEP));
         checks.add(new Check("count 64-bit states", "CountingBenchmark.count",
                 Map.of("impl", "offheap", "bits", "64"), Map.of("impl", "hashmap", "bits", "64"), FLOOR_COUNT));
+        checks.add(new Check("count 784-bit states", "CountingBenchmark.count",
+                Map.of("impl", "offheap", "bits", "784"), Map.of("impl", "hashmap", "bits", "784"), FLOOR_COUNT_WIDE));
         return checks;
     }
 

@@ -47,6 +47,8 @@ public final class VectorKernels implements Kernels {
     private static final int KC = 512;
     /** Floats of a packed block of op(A) (MC rows × kc steps): 384 KB, which leaves room in a 1 MB L2 for B's panel. */
     private static final int A_BLOCK = 96 * 1024;
+    /** Floats of a block of packed column panels of op(B) (kc steps × nc columns): at least one panel of KC steps. */
+    private static final int B_BLOCK = Math.max(KC * NR, 64 * 1024);
     private static final FloatVector ZERO = FloatVector.zero(S);
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
 
@@ -57,7 +59,7 @@ public final class VectorKernels implements Kernels {
         /** The last, partial row panel of op(A) = A, copied with zero rows: {@code edge[r·kc + p]}. */
         final float[] edge = new float[MR * KC];
         /** One column panel of op(B), packed: {@code b[p·NR + j]} = op(B)(p, j), zero for columns past n. */
-        final float[] b = new float[KC * NR];
+        final float[] b = new float[B_BLOCK];
         /** A partial tile of C as the micro-kernel leaves it: MR × NR. */
         final float[] tile = new float[MR * NR];
     }
@@ -100,6 +102,8 @@ public final class VectorKernels implements Kernels {
         int mcMax = transA ? Math.max(MR, A_BLOCK / kcMax / MR * MR) : m;
         int mBlocks = (m + mcMax - 1) / mcMax;
         int mcEven = transA ? ((m + mBlocks - 1) / mBlocks + MR - 1) / MR * MR : m;
+        // columns per block of packed panels of op(B): a multiple of NR, as many as fit B_BLOCK
+        int ncMax = Math.max(NR, B_BLOCK / kcMax / NR * NR);
         for (int p0 = 0; p0 < k; p0 += kcMax) {
             int kc = Math.min(kcMax, k - p0);
             float blockBeta = p0 == 0 ? beta : 1f;
@@ -130,18 +134,21 @@ public final class VectorKernels implements Kernels {
                         }
                     }
                 }
-                for (int j0 = 0; j0 < n; j0 += NR) {
-                    int cols = Math.min(NR, n - j0);
-                    packB(transB, b, bOff, ldb, j0, cols, p0, kc, buf.b);
-                    int ci = cOff + i0 * ldc + j0;
+                for (int jb = 0; jb < n; jb += ncMax) {
+                    // a block of column panels, packed one after the other: panel q at pb[q·kc·NR + p·NR + j]
+                    int nc = Math.min(ncMax, n - jb);
+                    for (int j0 = 0; j0 < nc; j0 += NR) {
+                        packB(transB, b, bOff, ldb, jb + j0, Math.min(NR, nc - j0), p0, kc, buf.b, j0 * kc);
+                    }
                     for (int r0 = 0; r0 < mc; r0 += MR) {
                         int rows = Math.min(MR, mc - r0);
-                        if (r0 < fullRows) {
-                            tile(pa, ai + r0 * aRow, aRow, buf.b, kc, rows, cols, alpha, blockBeta, c, ci + r0 * ldc,
-                                    ldc, buf.tile);
-                        } else {
-                            tile(buf.edge, 0, kc, buf.b, kc, rows, cols, alpha, blockBeta, c, ci + r0 * ldc, ldc,
-                                    buf.tile);
+                        float[] ra = r0 < fullRows ? pa : buf.edge;
+                        int rai = r0 < fullRows ? ai + r0 * aRow : 0;
+                        int rowStride = r0 < fullRows ? aRow : kc;
+                        int ci = cOff + (i0 + r0) * ldc + jb;
+                        for (int j0 = 0; j0 < nc; j0 += NR) {
+                            tile(ra, rai, rowStride, buf.b, j0 * kc, kc, rows, Math.min(NR, nc - j0), alpha,
+                                    blockBeta, c, ci + j0, ldc, buf.tile);
                         }
                     }
                 }
@@ -151,19 +158,19 @@ public final class VectorKernels implements Kernels {
 
     /** Columns [j0, j0 + cols) of op(B), steps [p0, p0 + kc), into {@code pb[p·NR + j]}, zero for j ≥ cols. */
     private static void packB(boolean transB, float[] b, int bOff, int ldb, int j0, int cols, int p0, int kc,
-                              float[] pb) {
+                              float[] pb, int pbi) {
         if (transB) {
             // op(B)(p, j) = B(j, p): a transpose of the stored rows j0.. of B
-            transpose(b, bOff + j0 * ldb + p0, ldb, cols, kc, pb, 0, NR);
+            transpose(b, bOff + j0 * ldb + p0, ldb, cols, kc, pb, pbi, NR);
             for (int p = 0; cols < NR && p < kc; p++) {
-                Arrays.fill(pb, p * NR + cols, (p + 1) * NR, 0f);
+                Arrays.fill(pb, pbi + p * NR + cols, pbi + (p + 1) * NR, 0f);
             }
             return;
         }
         int src = bOff + p0 * ldb + j0;
         if (cols == NR) {
             for (int p = 0; p < kc; p++, src += ldb) {
-                int dst = p * NR;
+                int dst = pbi + p * NR;
                 FloatVector.fromArray(S, b, src).intoArray(pb, dst);
                 FloatVector.fromArray(S, b, src + L).intoArray(pb, dst + L);
                 FloatVector.fromArray(S, b, src + 2 * L).intoArray(pb, dst + 2 * L);
@@ -174,7 +181,7 @@ public final class VectorKernels implements Kernels {
         for (int v = 0; v < NR; v += L) {
             VectorMask<Float> in = S.indexInRange(v, cols);
             for (int p = 0; p < kc; p++) {
-                FloatVector.fromArray(S, b, src + p * ldb + v, in).intoArray(pb, p * NR + v);
+                FloatVector.fromArray(S, b, src + p * ldb + v, in).intoArray(pb, pbi + p * NR + v);
             }
         }
     }
@@ -319,7 +326,7 @@ public final class VectorKernels implements Kernels {
      * Measured on A·B 100×784·784×500 against other tiles of up to 24 accumulators: 5 × 4 −3%, 8 × 3 −5%, 4 × 3 and
      * 4 × 6 −20%, 12 × 2 −25%. (With AVX2's 16 registers this tile spills: a 4 × 3 tile would then be 1.7× faster.)
      */
-    private static void tile(float[] pa, int ai, int aRow, float[] pb, int kc, int rows, int cols, float alpha,
+    private static void tile(float[] pa, int ai, int aRow, float[] pb, int bi, int kc, int rows, int cols, float alpha,
                              float beta, float[] c, int ci, int ldc, float[] part) {
         int a0 = ai;
         int a1 = ai + aRow;
@@ -336,7 +343,7 @@ public final class VectorKernels implements Kernels {
         FloatVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
         FloatVector c50 = c00, c51 = c00, c52 = c00, c53 = c00;
         for (int p = 0; p < kc; p++) {
-            int bp = p * NR;
+            int bp = bi + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, pb, bp);
             FloatVector b1 = FloatVector.fromArray(S, pb, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, pb, bp + 2 * L);

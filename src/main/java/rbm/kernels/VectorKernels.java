@@ -430,12 +430,13 @@ public final class VectorKernels implements Kernels {
 
     /** σ(x + bias) = 1 / (1 + e^−(x + bias)), with the deterministic {@link #exp}. */
     @Override
-    public void sigmoidBias(float[] x, float[] bias, float[] out, int off, int rows, int cols) {
+    public void sigmoidBias(float[] x, float[] bias, int biasOff, float[] out, int off, int ld, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
-            int base = off + r * cols;
+            int base = off + r * ld;
             for (int j = 0; j < cols; j += L) {
                 VectorMask<Float> in = S.indexInRange(j, cols);
-                FloatVector z = FloatVector.fromArray(S, x, base + j, in).add(FloatVector.fromArray(S, bias, j, in));
+                FloatVector z = FloatVector.fromArray(S, x, base + j, in)
+                        .add(FloatVector.fromArray(S, bias, biasOff + j, in));
                 FloatVector e = exp(z.neg());
                 ONE.div(e.add(1f)).intoArray(out, base + j, in);
             }

@@ -268,8 +268,8 @@ final class BaselineKernels implements Kernels {
     private static final rbm.kernels.Kernels REF = rbm.kernels.KernelsProvider.reference();
 
     @Override
-    public void sigmoidBias(float[] x, float[] bias, float[] out, int off, int rows, int cols) {
-        REF.sigmoidBias(x, bias, out, off, rows, cols);
+    public void sigmoidBias(float[] x, float[] bias, int biasOff, float[] out, int off, int ld, int rows, int cols) {
+        REF.sigmoidBias(x, bias, biasOff, out, off, ld, rows, cols);
     }
 
     @Override

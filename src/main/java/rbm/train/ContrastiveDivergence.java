@@ -141,7 +141,7 @@ public final class ContrastiveDivergence {
             chainsRows = batch;
             System.arraycopy(chains, 0, hs, 0, batch * nh);
         } else {
-            // hˢ ~ Bernoulli(h⁰) on the threads that computed the rows of h⁰, in the same hand-over
+            // hˢ ~ Bernoulli(h⁰), in the same hand-over as the product when that splits rows (see gemmSigmoid)
             rbm.hiddenProbabilities(compute, v0, size, h0, sampler.prepare(h0, hs, nh), BernoulliSampler.work(size, nh));
         }
         for (int s = 1; s <= config.cdSteps(); s++) {

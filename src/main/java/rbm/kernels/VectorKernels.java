@@ -12,29 +12,30 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code jdk.incubator.vector} is present, so that a JVM without it never links this class.
  *
  * <p>{@code gemm} is blocked as in GotoBLAS/BLIS, around one micro-kernel that keeps a tile of MR = 6 rows × NR =
- * 4 vectors (64 columns with AVX-512) of C in registers. For each step p it loads row p of a panel of op(B) (NR
- * contiguous floats) and broadcasts the six values of column p of a panel of op(A). The kernel takes the distance
- * between consecutive steps as a parameter, so a panel can be read where it is stored whenever the layout already
- * has that shape, and is packed only where it does not:
+ * 4 vectors (64 columns with AVX-512) of C in registers. For each step p it loads row p of a packed panel of op(B)
+ * (NR contiguous floats) and broadcasts the values at step p of six rows of op(A). Every index in its loop is the
+ * loop variable times a constant (NR for B, 1 for A) plus a loop invariant, which is what lets C2 hoist the
+ * bounds checks out of the loop; the previous kernel, with the strides as parameters, was only about 5% slower on
+ * the same panels (200 against 210 GFLOP/s): most of the gain came from packing faster. The operands:
  * <ul>
- *   <li>op(B) = B: row p of the panel is a piece of row p of B, read in place (stride ldb);</li>
- *   <li>op(B) = Bᵀ: column p of the stored B is scattered over n rows, so each panel is packed, with gathers, into
- *       a per-thread buffer of KC × NR floats (stride NR);</li>
- *   <li>op(A) = A: the six values are one float from each of six rows (row stride lda, step stride 1);
- *       op(A) = Aᵀ: they are six contiguous floats of row p of the stored A (step stride lda);</li>
- *   <li>the last, partial panels (m or n not a multiple of the tile) are packed with zero padding.</li>
+ *   <li>op(B) is always packed, a block of column panels at a time (up to 256 KB, kept in L2 while every row panel
+ *       of op(A) passes over it): B by vector copies, Bᵀ by 16 × 16 transposes in registers (three times faster
+ *       than the gathers used before);</li>
+ *   <li>op(A) = A is read in place, six rows at stride 1; op(A) = Aᵀ is transposed into a per-thread buffer the
+ *       same way, so the kernel again reads rows at stride 1; a last partial row panel is copied with zero rows;</li>
+ *   <li>a last column panel of at most one vector (A·Bᵀ with n = 784 = 12·64 + 16) goes through a 6 × 1-vector
+ *       kernel instead of a tile padded to 64 columns.</li>
  * </ul>
- * Reading in place instead of packing every operand was measured at +5–10% for A·B and +15% for Aᵀ·B on one thread
- * (100×784·784×500 and 784×100ᵀ·100×500), and +20–30% for A·B on two threads, where each thread packs all of B.
- * The inner dimension is split into blocks of KC = 512 steps, so that a panel of B (KC × NR floats, 128 KB) stays in
- * the L2 cache while all the row panels of A pass over it. On one core of the AMD EPYC (AVX-512) this was tuned on,
- * that is about 155 GFLOP/s for A·B and Aᵀ·B and 130 for A·Bᵀ, whose gathers take a fifth of its time, against
- * about 4 for {@link ReferenceKernels}.
+ * The inner dimension is cut into equal blocks of at most KC = 512 steps (784 = 2 × 392). The micro-kernel alone,
+ * on panels in L1 or L2, runs at about 205 GFLOP/s on one core of the AMD EPYC (Zen 5, AVX-512) this was tuned on;
+ * the whole product at the RBM shapes at 170–180 GFLOP/s for A·B, A·Bᵀ and Aᵀ·B, against about 4 for
+ * {@link ReferenceKernels} (packing, padding and the loads and stores of C take the rest).
  *
- * <p>Summation order: every element of C is the same chain of FMAs over p (in blocks of KC, each block's sum scaled
- * by alpha and added to C), computed by the same instructions whether its tile is read in place or packed and
- * wherever its row falls in a block of rows. Padded rows and columns are computed and not stored. So results do
- * not depend on how {@link Compute} splits the rows over threads.
+ * <p>Summation order: every element of C is the same chain of FMAs over p (in blocks that depend on k only, each
+ * block's sum scaled by alpha and added to C), computed by the same operations whether its row of op(A) is read in
+ * place or packed, whichever tile (full, partial or narrow) holds it and wherever its row or column falls in a
+ * block. Padded rows and columns are computed and not stored. So results do not depend on how {@link Compute}
+ * splits the rows or the columns over threads.
  */
 public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

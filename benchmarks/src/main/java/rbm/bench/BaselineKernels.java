@@ -8,9 +8,10 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * A frozen copy of the gemm of {@code rbm.kernels.VectorKernels} as of commit 0e08913 (variable-stride micro-kernel
- * reading A and B in place), so that a change to the kernels can be measured against it in the same JMH run
- * ({@code impl=baseline}). Only gemm is copied; the other kernels are the reference ones.
+ * A frozen copy of the gemm of {@code rbm.kernels.VectorKernels} as it was before the packed micro-kernel (commit
+ * 0e08913: a micro-kernel with variable strides reading A and B in place where it could, Bᵀ packed by gathers), so
+ * that the kernels can be measured against it in the same JMH run: {@code -p impl=baseline,vector}. Only gemm is
+ * copied; the other kernels are the reference ones.
  */
 final class BaselineKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

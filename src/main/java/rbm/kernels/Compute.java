@@ -2,8 +2,9 @@ package rbm.kernels;
 
 /**
  * What the model code calls: the kernels, spread over the worker threads. Each call splits the rows of its output
- * into one static block per thread (see {@link WorkerPool}), so results depend on the thread count but on nothing
- * else. Calls come from one thread at a time and allocate nothing.
+ * (or, for a product at least as wide as tall, its columns) into one static block per thread (see
+ * {@link WorkerPool}), so results depend on the thread count but on nothing else; the products' results do not
+ * even depend on that. Calls come from one thread at a time and allocate nothing.
  */
 public final class Compute implements AutoCloseable {
     private final Kernels kernels;

@@ -150,7 +150,7 @@ public final class VectorKernels implements Kernels {
                         for (int j0 = 0; j0 < nc; j0 += NR) {
                             int cols = Math.min(NR, nc - j0);
                             if (cols <= L) {
-                                // a last panel of at most one vector (784 = 12·64 + 16): a quarter of the work
+                                // a last panel of at most one vector (784 = 12·64 + 16), not padded to NR columns
                                 narrowTile(ra, rai, rowStride, buf.b, j0 * kc, kc, rows, cols, alpha, blockBeta, c,
                                         ci + j0, ldc, buf.tile);
                             } else {

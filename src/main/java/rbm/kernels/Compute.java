@@ -2,8 +2,9 @@ package rbm.kernels;
 
 /**
  * What the model code calls: the kernels, spread over the worker threads. Each call splits the rows of its output
- * into one static block per thread (see {@link WorkerPool}), so results depend on the thread count but on nothing
- * else. Calls come from one thread at a time and allocate nothing.
+ * (or, for a product at least as wide as tall, its columns) into one static block per thread (see
+ * {@link WorkerPool}), so results depend on the thread count but on nothing else; the products' results do not
+ * even depend on that. Calls come from one thread at a time and allocate nothing.
  */
 public final class Compute implements AutoCloseable {
     private final Kernels kernels;
@@ -37,9 +38,7 @@ public final class Compute implements AutoCloseable {
     public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, float[] b, float beta, float[] c) {
         gemmTask.set(transA, transB, m, n, k, alpha, a, b, beta, c);
-        if (transB && n >= m && threads() > 1) {
-            // C = A·Bᵀ: the kernel packs the panels of Bᵀ it reads, so splitting the rows of C would make every
-            // thread pack all of B (measured: 1.14x on 2 threads); split the columns, so each packs its own part
+        if (splitsByColumns(m, n)) {
             gemmTask.byColumns = true;
             pool.run(threads(), 2L * m * n * k, gemmTask);
         } else {
@@ -47,6 +46,38 @@ public final class Compute implements AutoCloseable {
             pool.run(m, 2L * m * n * k, gemmTask);
         }
         gemmTask.clear();
+    }
+
+    /**
+     * {@code out = σ(a·op(b) + bias)} for a rows × k matrix a (row-major) and op(b) k × n, in one hand-over: each
+     * thread applies the sigmoid to the block of the product it computed. Then, if {@code then} is not null, it runs
+     * as {@code pool().run(rows, thenWork, then)} would run it, on the same threads in the same hand-over when that
+     * gives every thread the same rows as the product (so results equal those of separate calls).
+     */
+    public void gemmSigmoid(boolean transB, int rows, int n, int k, float[] a, float[] b, float[] bias, float[] out,
+                            WorkerPool.BlockTask then, long thenWork) {
+        gemmTask.set(false, transB, rows, n, k, 1f, a, b, 0f, out);
+        gemmTask.bias = bias;
+        long work = 2L * rows * n * k + 20L * rows * n;
+        boolean byColumns = splitsByColumns(rows, n);
+        // the same rows per thread when both split rows and both or neither go parallel
+        boolean fuse = then != null && !byColumns && pool.parallel(work) == pool.parallel(thenWork);
+        gemmTask.then = fuse ? then : null;
+        gemmTask.byColumns = byColumns;
+        pool.run(byColumns ? threads() : rows, work, gemmTask);
+        gemmTask.clear();
+        if (then != null && !fuse) {
+            pool.run(rows, thenWork, then);
+        }
+    }
+
+    /**
+     * A product at least as wide as tall is split by columns on several threads: the kernel packs the panels of op(B)
+     * it reads, so splitting the rows of C would make every thread pack all of op(B) (measured for A·Bᵀ: 1.14x on 2
+     * threads); by columns each packs its own part, and op(A), read in place or small, is shared.
+     */
+    private boolean splitsByColumns(int m, int n) {
+        return n >= m && threads() > 1;
     }
 
     /** {@code out = σ(x + bias)} row by row, for a rows × cols matrix. */
@@ -74,6 +105,10 @@ public final class Compute implements AutoCloseable {
         private float[] c;
         private boolean byColumns;
         private int m;
+        /** If not null, out = σ(C + bias) on each block after its product. */
+        private float[] bias;
+        /** If not null, run on each block of rows after the sigmoid. */
+        private WorkerPool.BlockTask then;
 
         void set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, float[] b, float beta,
                  float[] c) {
@@ -92,7 +127,8 @@ public final class Compute implements AutoCloseable {
         }
 
         void clear() {
-            a = b = c = null;
+            a = b = c = bias = null;
+            then = null;
         }
 
         @Override
@@ -102,12 +138,23 @@ public final class Compute implements AutoCloseable {
                 int j0 = columnSplit(from);
                 int j1 = columnSplit(to);
                 if (j0 < j1) {
-                    kernels.gemm(transA, true, m, j1 - j0, k, alpha, a, 0, lda, b, j0 * ldb, ldb, beta, c, j0, n);
+                    // columns j0.. of op(B): rows j0.. of the stored B when transposed, else its columns j0..
+                    kernels.gemm(transA, transB, m, j1 - j0, k, alpha, a, 0, lda, b, transB ? j0 * ldb : j0, ldb,
+                            beta, c, j0, n);
+                    if (bias != null) {
+                        kernels.sigmoidBias(c, bias, j0, c, j0, n, m, j1 - j0);
+                    }
                 }
                 return;
             }
             kernels.gemm(transA, transB, to - from, n, k, alpha, a, transA ? from : from * lda, lda, b, 0, ldb,
                     beta, c, from * n, n);
+            if (bias != null) {
+                kernels.sigmoidBias(c, bias, 0, c, from * n, n, to - from, n);
+            }
+            if (then != null) {
+                then.run(block, from, to);
+            }
         }
 
         /** The first column of block t (t = T gives n), rounded to a multiple of 64. */

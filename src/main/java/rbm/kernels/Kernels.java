@@ -24,7 +24,15 @@ public interface Kernels {
               float beta, float[] c, int cOff, int ldc);
 
     /** {@code out[r][j] = σ(x[r][j] + bias[j])} for rows × cols values starting at {@code off}; σ(z) = 1/(1+e^−z). */
-    void sigmoidBias(float[] x, float[] bias, float[] out, int off, int rows, int cols);
+    default void sigmoidBias(float[] x, float[] bias, float[] out, int off, int rows, int cols) {
+        sigmoidBias(x, bias, 0, out, off, cols, rows, cols);
+    }
+
+    /**
+     * The same on a block of a wider matrix: {@code out[off + r·ld + j] = σ(x[off + r·ld + j] + bias[biasOff + j])}
+     * for r < rows, j < cols, so that a thread can take a block of columns.
+     */
+    void sigmoidBias(float[] x, float[] bias, int biasOff, float[] out, int off, int ld, int rows, int cols);
 
     /** Bernoulli sampling: {@code out[off+i] = u[uOff+i] < p[off+i] ? 1 : 0} for i in [0, n); u is uniform in [0, 1). */
     void bernoulli(float[] p, float[] u, int uOff, float[] out, int off, int n);

@@ -51,11 +51,11 @@ public final class ReferenceKernels implements Kernels {
     }
 
     @Override
-    public void sigmoidBias(float[] x, float[] bias, float[] out, int off, int rows, int cols) {
+    public void sigmoidBias(float[] x, float[] bias, int biasOff, float[] out, int off, int ld, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
-            int base = off + r * cols;
+            int base = off + r * ld;
             for (int j = 0; j < cols; j++) {
-                out[base + j] = sigmoid(x[base + j] + bias[j]);
+                out[base + j] = sigmoid(x[base + j] + bias[biasOff + j]);
             }
         }
     }

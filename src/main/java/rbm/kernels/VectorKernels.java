@@ -15,29 +15,30 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code jdk.incubator.vector} is present, so that a JVM without it never links this class.
  *
  * <p>{@code gemm} is blocked as in GotoBLAS/BLIS, around one micro-kernel that keeps a tile of MR = 6 rows × NR =
- * 4 vectors (64 columns with AVX-512) of C in registers. For each step p it loads row p of a panel of op(B) (NR
- * contiguous floats) and broadcasts the six values of column p of a panel of op(A). The kernel takes the distance
- * between consecutive steps as a parameter, so a panel can be read where it is stored whenever the layout already
- * has that shape, and is packed only where it does not:
+ * 4 vectors (64 columns with AVX-512) of C in registers. For each step p it loads row p of a packed panel of op(B)
+ * (NR contiguous floats) and broadcasts the values at step p of six rows of op(A). Every index in its loop is the
+ * loop variable times a constant (NR for B, 1 for A) plus a loop invariant, which is what lets C2 hoist the
+ * bounds checks out of the loop; the previous kernel, with the strides as parameters, was only about 5% slower on
+ * the same panels (200 against 210 GFLOP/s): most of the gain came from packing faster. The operands:
  * <ul>
- *   <li>op(B) = B: row p of the panel is a piece of row p of B, read in place (stride ldb);</li>
- *   <li>op(B) = Bᵀ: column p of the stored B is scattered over n rows, so each panel is packed, with gathers, into
- *       a per-thread buffer of KC × NR floats (stride NR);</li>
- *   <li>op(A) = A: the six values are one float from each of six rows (row stride lda, step stride 1);
- *       op(A) = Aᵀ: they are six contiguous floats of row p of the stored A (step stride lda);</li>
- *   <li>the last, partial panels (m or n not a multiple of the tile) are packed with zero padding.</li>
+ *   <li>op(B) is always packed, a block of column panels at a time (up to 256 KB, kept in L2 while every row panel
+ *       of op(A) passes over it): B by vector copies, Bᵀ by 16 × 16 transposes in registers (three times faster
+ *       than the gathers used before);</li>
+ *   <li>op(A) = A is read in place, six rows at stride 1; op(A) = Aᵀ is transposed into a per-thread buffer the
+ *       same way, so the kernel again reads rows at stride 1; a last partial row panel is copied with zero rows;</li>
+ *   <li>a last column panel of at most one vector (A·Bᵀ with n = 784 = 12·64 + 16) goes through a 6 × 1-vector
+ *       kernel instead of a tile padded to 64 columns.</li>
  * </ul>
- * Reading in place instead of packing every operand was measured at +5–10% for A·B and +15% for Aᵀ·B on one thread
- * (100×784·784×500 and 784×100ᵀ·100×500), and +20–30% for A·B on two threads, where each thread packs all of B.
- * The inner dimension is split into blocks of KC = 512 steps, so that a panel of B (KC × NR floats, 128 KB) stays in
- * the L2 cache while all the row panels of A pass over it. On one core of the AMD EPYC (AVX-512) this was tuned on,
- * that is about 155 GFLOP/s for A·B and Aᵀ·B and 130 for A·Bᵀ, whose gathers take a fifth of its time, against
- * about 4 for {@link ReferenceKernels}.
+ * The inner dimension is cut into equal blocks of at most KC = 512 steps (784 = 2 × 392). The micro-kernel alone,
+ * on panels in L1 or L2, runs at about 205 GFLOP/s on one core of the AMD EPYC (Zen 5, AVX-512) this was tuned on;
+ * the whole product at the RBM shapes at 170–180 GFLOP/s for A·B, A·Bᵀ and Aᵀ·B, against about 4 for
+ * {@link ReferenceKernels} (packing, padding and the loads and stores of C take the rest).
  *
- * <p>Summation order: every element of C is the same chain of FMAs over p (in blocks of KC, each block's sum scaled
- * by alpha and added to C), computed by the same instructions whether its tile is read in place or packed and
- * wherever its row falls in a block of rows. Padded rows and columns are computed and not stored. So results do
- * not depend on how {@link Compute} splits the rows over threads.
+ * <p>Summation order: every element of C is the same chain of FMAs over p (in blocks that depend on k only, each
+ * block's sum scaled by alpha and added to C), computed by the same operations whether its row of op(A) is read in
+ * place or packed, whichever tile (full, partial or narrow) holds it and wherever its row or column falls in a
+ * block. Padded rows and columns are computed and not stored. So results do not depend on how {@link Compute}
+ * splits the rows or the columns over threads.
  */
 public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -46,8 +47,12 @@ public final class VectorKernels implements Kernels {
     private static final int MR = 6;
     /** Columns of the register tile of C: four vectors. */
     private static final int NR = 4 * L;
-    /** Steps of the inner dimension per block. */
+    /** Most steps of the inner dimension per block; k is cut into equal blocks of at most this many steps. */
     private static final int KC = 512;
+    /** Floats of a packed block of op(A) (MC rows × kc steps): 384 KB, which leaves room in a 1 MB L2 for B's panel. */
+    private static final int A_BLOCK = 96 * 1024;
+    /** Floats of a block of packed column panels of op(B) (kc steps × nc columns): at least one panel of KC steps. */
+    private static final int B_BLOCK = Math.max(KC * NR, 64 * 1024);
     private static final FloatVector ZERO = FloatVector.zero(S);
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
@@ -60,15 +65,14 @@ public final class VectorKernels implements Kernels {
 
     /** Per-thread buffers, because the row blocks of one call run concurrently; allocated once per thread. */
     private static final class Buffers {
-        /** The last, partial row panel of op(A): KC steps × MR rows. */
-        final float[] a = new float[KC * MR];
-        /** One packed column panel of op(B): KC steps × NR columns. */
-        final float[] b = new float[KC * NR];
-        /** The tile of C as the micro-kernel leaves it: MR × NR. */
+        /** A block of op(A) = Aᵀ, packed by rows: {@code a[i·kc + p]} = op(A)(i, p), zero rows up to a multiple of MR. */
+        final float[] a = new float[A_BLOCK];
+        /** The last, partial row panel of op(A) = A, copied with zero rows: {@code edge[r·kc + p]}. */
+        final float[] edge = new float[MR * KC];
+        /** One column panel of op(B), packed: {@code b[p·NR + j]} = op(B)(p, j), zero for columns past n. */
+        final float[] b = new float[B_BLOCK];
+        /** A partial tile of C as the micro-kernel leaves it: MR × NR. */
         final float[] tile = new float[MR * NR];
-        /** Offsets {@code l·ldb} of the lanes of a gather down a column of the stored B, for {@code ldb = gatherStride}. */
-        final int[] gather = new int[L];
-        int gatherStride = -1;
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -101,104 +105,247 @@ public final class VectorKernels implements Kernels {
             return;
         }
         Buffers buf = BUFFERS.get();
-        int fullRows = m - m % MR;
-        for (int p0 = 0; p0 < k; p0 += KC) {
-            int kc = Math.min(KC, k - p0);
+        // k in equal blocks (784 = 2 × 392, not 512 + 272); the blocks depend on k only, so the summation order does
+        // not depend on m, and so not on how Compute splits the rows
+        int kBlocks = (k + KC - 1) / KC;
+        int kcMax = (k + kBlocks - 1) / kBlocks;
+        // op(A) = A is read in place, all rows at once; op(A) = Aᵀ is packed, in equal blocks of rows that fit A_BLOCK
+        int mcMax = transA ? Math.max(MR, A_BLOCK / kcMax / MR * MR) : m;
+        int mBlocks = (m + mcMax - 1) / mcMax;
+        int mcEven = transA ? ((m + mBlocks - 1) / mBlocks + MR - 1) / MR * MR : m;
+        // columns per block of packed panels of op(B): a multiple of NR, as many as fit B_BLOCK
+        int ncMax = Math.max(NR, B_BLOCK / kcMax / NR * NR);
+        for (int p0 = 0; p0 < k; p0 += kcMax) {
+            int kc = Math.min(kcMax, k - p0);
             float blockBeta = p0 == 0 ? beta : 1f;
-            if (fullRows < m) {
-                packRows(transA, a, aOff, lda, fullRows, m - fullRows, p0, kc, buf.a);
-            }
-            for (int j0 = 0; j0 < n; j0 += NR) {
-                int cols = Math.min(NR, n - j0);
-                float[] pb = b;
-                int bi = bOff + p0 * ldb + j0;
-                int bStep = ldb;
-                if (transB || cols < NR) {
-                    packColumns(transB, b, bOff, ldb, j0, cols, p0, kc, buf);
-                    pb = buf.b;
-                    bi = 0;
-                    bStep = NR;
-                }
-                for (int i0 = 0; i0 < m; i0 += MR) {
-                    if (i0 < fullRows) {
-                        int ai = transA ? aOff + p0 * lda + i0 : aOff + i0 * lda + p0;
-                        tile(a, ai, transA ? 1 : lda, transA ? lda : 1, pb, bi, bStep, kc, buf.tile);
-                    } else {
-                        tile(buf.a, 0, 1, MR, pb, bi, bStep, kc, buf.tile);
+            for (int i0 = 0; i0 < m; i0 += mcEven) {
+                int mc = Math.min(mcEven, m - i0);
+                // row r of op(A) for this block is at pa[ai + r·aRow + p], p in [0, kc), for r below fullRows
+                float[] pa;
+                int ai;
+                int aRow;
+                int fullRows;
+                if (transA) {
+                    transpose(a, aOff + p0 * lda + i0, lda, kc, mc, buf.a, 0, kc);
+                    fullRows = (mc + MR - 1) / MR * MR;
+                    Arrays.fill(buf.a, mc * kc, fullRows * kc, 0f);
+                    pa = buf.a;
+                    ai = 0;
+                    aRow = kc;
+                } else {
+                    fullRows = mc - mc % MR;
+                    pa = a;
+                    ai = aOff + i0 * lda + p0;
+                    aRow = lda;
+                    for (int r = 0; r < MR && fullRows < mc; r++) {
+                        if (fullRows + r < mc) {
+                            System.arraycopy(a, ai + (fullRows + r) * lda, buf.edge, r * kc, kc);
+                        } else {
+                            Arrays.fill(buf.edge, r * kc, (r + 1) * kc, 0f);
+                        }
                     }
-                    update(buf.tile, Math.min(MR, m - i0), cols, alpha, blockBeta, c, cOff + i0 * ldc + j0, ldc);
+                }
+                for (int jb = 0; jb < n; jb += ncMax) {
+                    // a block of column panels, packed one after the other: panel q at pb[q·kc·NR + p·NR + j]
+                    int nc = Math.min(ncMax, n - jb);
+                    for (int j0 = 0; j0 < nc; j0 += NR) {
+                        packB(transB, b, bOff, ldb, jb + j0, Math.min(NR, nc - j0), p0, kc, buf.b, j0 * kc);
+                    }
+                    for (int r0 = 0; r0 < mc; r0 += MR) {
+                        int rows = Math.min(MR, mc - r0);
+                        float[] ra = r0 < fullRows ? pa : buf.edge;
+                        int rai = r0 < fullRows ? ai + r0 * aRow : 0;
+                        int rowStride = r0 < fullRows ? aRow : kc;
+                        int ci = cOff + (i0 + r0) * ldc + jb;
+                        for (int j0 = 0; j0 < nc; j0 += NR) {
+                            int cols = Math.min(NR, nc - j0);
+                            if (cols <= L) {
+                                // a last panel of at most one vector (784 = 12·64 + 16), not padded to NR columns
+                                narrowTile(ra, rai, rowStride, buf.b, j0 * kc, kc, rows, cols, alpha, blockBeta, c,
+                                        ci + j0, ldc, buf.tile);
+                            } else {
+                                tile(ra, rai, rowStride, buf.b, j0 * kc, kc, rows, cols, alpha, blockBeta, c, ci + j0,
+                                        ldc, buf.tile);
+                            }
+                        }
+                    }
                 }
             }
         }
     }
 
-    /** Rows [i0, i0 + rows) of op(A), steps [p0, p0 + kc), into {@code pa[p·MR + r]}, zero for rows ≥ {@code rows}. */
-    private static void packRows(boolean transA, float[] a, int aOff, int lda, int i0, int rows, int p0, int kc,
-                                 float[] pa) {
-        for (int p = 0; p < kc; p++) {
-            for (int r = 0; r < MR; r++) {
-                pa[p * MR + r] = r >= rows ? 0f
-                        : transA ? a[aOff + (p0 + p) * lda + i0 + r] : a[aOff + (i0 + r) * lda + p0 + p];
+    /** Columns [j0, j0 + cols) of op(B), steps [p0, p0 + kc), into {@code pb[p·NR + j]}, zero for j ≥ cols. */
+    private static void packB(boolean transB, float[] b, int bOff, int ldb, int j0, int cols, int p0, int kc,
+                              float[] pb, int pbi) {
+        if (transB) {
+            // op(B)(p, j) = B(j, p): a transpose of the stored rows j0.. of B
+            transpose(b, bOff + j0 * ldb + p0, ldb, cols, kc, pb, pbi, NR);
+            for (int p = 0; cols < NR && p < kc; p++) {
+                Arrays.fill(pb, pbi + p * NR + cols, pbi + (p + 1) * NR, 0f);
             }
+            return;
         }
-    }
-
-    /**
-     * Columns [j0, j0 + cols) of op(B), steps [p0, p0 + kc), into {@code buf.b[p·NR + j]}, zero for columns ≥
-     * {@code cols}.
-     */
-    private static void packColumns(boolean transB, float[] b, int bOff, int ldb, int j0, int cols, int p0, int kc,
-                                    Buffers buf) {
-        float[] pb = buf.b;
+        int src = bOff + p0 * ldb + j0;
+        if (cols == NR) {
+            for (int p = 0; p < kc; p++, src += ldb) {
+                int dst = pbi + p * NR;
+                FloatVector.fromArray(S, b, src).intoArray(pb, dst);
+                FloatVector.fromArray(S, b, src + L).intoArray(pb, dst + L);
+                FloatVector.fromArray(S, b, src + 2 * L).intoArray(pb, dst + 2 * L);
+                FloatVector.fromArray(S, b, src + 3 * L).intoArray(pb, dst + 3 * L);
+            }
+            return;
+        }
         for (int v = 0; v < NR; v += L) {
-            if (!transB) {
-                VectorMask<Float> in = S.indexInRange(v, cols);
-                for (int p = 0; p < kc; p++) {
-                    FloatVector.fromArray(S, b, bOff + (p0 + p) * ldb + j0 + v, in).intoArray(pb, p * NR + v);
-                }
-            } else if (v + L <= cols) {
-                // L values of column p of the stored n×k matrix, ldb apart: one gather
-                int[] gather = gatherOffsets(buf, ldb);
-                int src = bOff + (j0 + v) * ldb + p0;
-                for (int p = 0; p < kc; p++) {
-                    FloatVector.fromArray(S, b, src + p, gather, 0).intoArray(pb, p * NR + v);
-                }
-            } else {
-                // a gather checks the bounds of all its lanes, even masked ones, so the last columns go one by one
-                for (int p = 0; p < kc; p++) {
-                    for (int l = 0; l < L; l++) {
-                        pb[p * NR + v + l] = v + l < cols ? b[bOff + (j0 + v + l) * ldb + p0 + p] : 0f;
-                    }
-                }
+            VectorMask<Float> in = S.indexInRange(v, cols);
+            for (int p = 0; p < kc; p++) {
+                FloatVector.fromArray(S, b, src + p * ldb + v, in).intoArray(pb, pbi + p * NR + v);
             }
         }
-    }
-
-    private static int[] gatherOffsets(Buffers buf, int ldb) {
-        if (buf.gatherStride != ldb) {
-            for (int l = 0; l < L; l++) {
-                buf.gather[l] = l * ldb;
-            }
-            buf.gatherStride = ldb;
-        }
-        return buf.gather;
     }
 
     /**
-     * The micro-kernel: {@code acc = Σ_p A(·, p) ⊗ B(p, ·)} over kc steps, for the 6 rows of A at
-     * {@code a[ai + r·aRow + p·aStep]} and the NR columns of B at {@code b[bi + p·bStep + j]}.
+     * {@code dst[d + j·ldd + i] = src[s + i·lds + j]} for i < rows, j < cols: the transpose of a rows × cols block.
+     * With 16 lanes, by 16 × 16 tiles transposed in registers; the rest, and other vector lengths, one by one.
+     */
+    private static void transpose(float[] src, int s, int lds, int rows, int cols, float[] dst, int d, int ldd) {
+        int rows16 = L == 16 ? rows - rows % 16 : 0;
+        int cols16 = L == 16 ? cols - cols % 16 : 0;
+        for (int i = 0; i < rows16; i += 16) {
+            for (int j = 0; j < cols16; j += 16) {
+                transpose16(src, s + i * lds + j, lds, dst, d + j * ldd + i, ldd);
+            }
+        }
+        for (int i = 0; i < rows; i++) {
+            // the columns the tiles left: all of them in rows past rows16, the last cols % 16 in the others
+            for (int j = i < rows16 ? cols16 : 0; j < cols; j++) {
+                dst[d + j * ldd + i] = src[s + i * lds + j];
+            }
+        }
+    }
+
+    /**
+     * Two-source permutation indices for {@link #transpose16}: for bit b = 1, 2, 4, 8, the pair (lo, hi) that swaps
+     * bit b of the row index with bit b of the lane index in rows i and i + b (i without bit b). Lane j of the new
+     * row i is x_i[j] if j lacks bit b, else x_{i+b}[j − b]; of the new row i + b, x_i[j + b] or x_{i+b}[j].
+     * Indices 16..31 select from the second source.
+     */
+    private static final float[] TRANSPOSE_INDEX = new float[8 * 16];
+
+    static {
+        for (int stage = 0; stage < 4; stage++) {
+            int bit = 1 << stage;
+            for (int j = 0; j < 16; j++) {
+                boolean low = (j & bit) == 0;
+                TRANSPOSE_INDEX[2 * stage * 16 + j] = low ? j : 16 + j - bit;
+                TRANSPOSE_INDEX[(2 * stage + 1) * 16 + j] = low ? j + bit : 16 + j;
+            }
+        }
+    }
+
+    /**
+     * The 16 × 16 block at {@code src[s + i·lds + j]} into {@code dst[d + j·ldd + i]}: 16 loads, 4 rounds of 16
+     * two-source permutations (each swaps one bit of the row index with the same bit of the lane index), 16 stores.
+     * Only called with L = 16.
+     */
+    private static void transpose16(float[] src, int s, int lds, float[] dst, int d, int ldd) {
+        FloatVector x0 = FloatVector.fromArray(S, src, s);
+        FloatVector x1 = FloatVector.fromArray(S, src, s + 1 * lds);
+        FloatVector x2 = FloatVector.fromArray(S, src, s + 2 * lds);
+        FloatVector x3 = FloatVector.fromArray(S, src, s + 3 * lds);
+        FloatVector x4 = FloatVector.fromArray(S, src, s + 4 * lds);
+        FloatVector x5 = FloatVector.fromArray(S, src, s + 5 * lds);
+        FloatVector x6 = FloatVector.fromArray(S, src, s + 6 * lds);
+        FloatVector x7 = FloatVector.fromArray(S, src, s + 7 * lds);
+        FloatVector x8 = FloatVector.fromArray(S, src, s + 8 * lds);
+        FloatVector x9 = FloatVector.fromArray(S, src, s + 9 * lds);
+        FloatVector x10 = FloatVector.fromArray(S, src, s + 10 * lds);
+        FloatVector x11 = FloatVector.fromArray(S, src, s + 11 * lds);
+        FloatVector x12 = FloatVector.fromArray(S, src, s + 12 * lds);
+        FloatVector x13 = FloatVector.fromArray(S, src, s + 13 * lds);
+        FloatVector x14 = FloatVector.fromArray(S, src, s + 14 * lds);
+        FloatVector x15 = FloatVector.fromArray(S, src, s + 15 * lds);
+        FloatVector lo;
+        FloatVector hi;
+        FloatVector t;
+        // swap bit 0 of the row index with bit 0 of the lane index
+        lo = FloatVector.fromArray(S, TRANSPOSE_INDEX, 0 * L);
+        hi = FloatVector.fromArray(S, TRANSPOSE_INDEX, 1 * L);
+        t = lo.selectFrom(x0, x1); x1 = hi.selectFrom(x0, x1); x0 = t;
+        t = lo.selectFrom(x2, x3); x3 = hi.selectFrom(x2, x3); x2 = t;
+        t = lo.selectFrom(x4, x5); x5 = hi.selectFrom(x4, x5); x4 = t;
+        t = lo.selectFrom(x6, x7); x7 = hi.selectFrom(x6, x7); x6 = t;
+        t = lo.selectFrom(x8, x9); x9 = hi.selectFrom(x8, x9); x8 = t;
+        t = lo.selectFrom(x10, x11); x11 = hi.selectFrom(x10, x11); x10 = t;
+        t = lo.selectFrom(x12, x13); x13 = hi.selectFrom(x12, x13); x12 = t;
+        t = lo.selectFrom(x14, x15); x15 = hi.selectFrom(x14, x15); x14 = t;
+        // swap bit 1 of the row index with bit 1 of the lane index
+        lo = FloatVector.fromArray(S, TRANSPOSE_INDEX, 2 * L);
+        hi = FloatVector.fromArray(S, TRANSPOSE_INDEX, 3 * L);
+        t = lo.selectFrom(x0, x2); x2 = hi.selectFrom(x0, x2); x0 = t;
+        t = lo.selectFrom(x1, x3); x3 = hi.selectFrom(x1, x3); x1 = t;
+        t = lo.selectFrom(x4, x6); x6 = hi.selectFrom(x4, x6); x4 = t;
+        t = lo.selectFrom(x5, x7); x7 = hi.selectFrom(x5, x7); x5 = t;
+        t = lo.selectFrom(x8, x10); x10 = hi.selectFrom(x8, x10); x8 = t;
+        t = lo.selectFrom(x9, x11); x11 = hi.selectFrom(x9, x11); x9 = t;
+        t = lo.selectFrom(x12, x14); x14 = hi.selectFrom(x12, x14); x12 = t;
+        t = lo.selectFrom(x13, x15); x15 = hi.selectFrom(x13, x15); x13 = t;
+        // swap bit 2 of the row index with bit 2 of the lane index
+        lo = FloatVector.fromArray(S, TRANSPOSE_INDEX, 4 * L);
+        hi = FloatVector.fromArray(S, TRANSPOSE_INDEX, 5 * L);
+        t = lo.selectFrom(x0, x4); x4 = hi.selectFrom(x0, x4); x0 = t;
+        t = lo.selectFrom(x1, x5); x5 = hi.selectFrom(x1, x5); x1 = t;
+        t = lo.selectFrom(x2, x6); x6 = hi.selectFrom(x2, x6); x2 = t;
+        t = lo.selectFrom(x3, x7); x7 = hi.selectFrom(x3, x7); x3 = t;
+        t = lo.selectFrom(x8, x12); x12 = hi.selectFrom(x8, x12); x8 = t;
+        t = lo.selectFrom(x9, x13); x13 = hi.selectFrom(x9, x13); x9 = t;
+        t = lo.selectFrom(x10, x14); x14 = hi.selectFrom(x10, x14); x10 = t;
+        t = lo.selectFrom(x11, x15); x15 = hi.selectFrom(x11, x15); x11 = t;
+        // swap bit 3 of the row index with bit 3 of the lane index
+        lo = FloatVector.fromArray(S, TRANSPOSE_INDEX, 6 * L);
+        hi = FloatVector.fromArray(S, TRANSPOSE_INDEX, 7 * L);
+        t = lo.selectFrom(x0, x8); x8 = hi.selectFrom(x0, x8); x0 = t;
+        t = lo.selectFrom(x1, x9); x9 = hi.selectFrom(x1, x9); x1 = t;
+        t = lo.selectFrom(x2, x10); x10 = hi.selectFrom(x2, x10); x2 = t;
+        t = lo.selectFrom(x3, x11); x11 = hi.selectFrom(x3, x11); x3 = t;
+        t = lo.selectFrom(x4, x12); x12 = hi.selectFrom(x4, x12); x4 = t;
+        t = lo.selectFrom(x5, x13); x13 = hi.selectFrom(x5, x13); x5 = t;
+        t = lo.selectFrom(x6, x14); x14 = hi.selectFrom(x6, x14); x6 = t;
+        t = lo.selectFrom(x7, x15); x15 = hi.selectFrom(x7, x15); x7 = t;
+        x0.intoArray(dst, d);
+        x1.intoArray(dst, d + 1 * ldd);
+        x2.intoArray(dst, d + 2 * ldd);
+        x3.intoArray(dst, d + 3 * ldd);
+        x4.intoArray(dst, d + 4 * ldd);
+        x5.intoArray(dst, d + 5 * ldd);
+        x6.intoArray(dst, d + 6 * ldd);
+        x7.intoArray(dst, d + 7 * ldd);
+        x8.intoArray(dst, d + 8 * ldd);
+        x9.intoArray(dst, d + 9 * ldd);
+        x10.intoArray(dst, d + 10 * ldd);
+        x11.intoArray(dst, d + 11 * ldd);
+        x12.intoArray(dst, d + 12 * ldd);
+        x13.intoArray(dst, d + 13 * ldd);
+        x14.intoArray(dst, d + 14 * ldd);
+        x15.intoArray(dst, d + 15 * ldd);
+    }
+
+    /**
+     * The micro-kernel: {@code C = alpha·Σ_p A(·, p) ⊗ B(p, ·) + beta·C} over kc steps, for one packed row panel
+     * {@code pa[ai + p·MR + r]} and the packed column panel {@code pb[p·NR + j]}; only the first {@code rows} ×
+     * {@code cols} of the tile are stored, at {@code c[ci + r·ldc + j]}.
+     *
+     * <p>Both panels are read at constant strides (MR and NR floats per step), so every index is the loop variable
+     * times a constant plus an invariant: C2 then hoists the bounds checks out of the loop.
      *
      * <p>Why 6 × 4 vectors: AVX-512 has 32 vector registers; the tile takes 24 accumulators, plus 4 for the row of B
      * and 1 for the broadcast A value. Each step does 24 independent FMAs (two FMA pipes with a latency of 4 cycles
      * need 8 in flight) against 4 vector loads and 6 broadcasts, so the FMA pipes, not the load ports, are the bound.
      * Measured on A·B 100×784·784×500 against other tiles of up to 24 accumulators: 5 × 4 −3%, 8 × 3 −5%, 4 × 3 and
      * 4 × 6 −20%, 12 × 2 −25%. (With AVX2's 16 registers this tile spills: a 4 × 3 tile would then be 1.7× faster.)
-     *
-     * <p>The tile leaves through memory: a call that took the 24 vectors as arguments is not inlined (this method is
-     * too big) and would box them.
      */
-    private static void tile(float[] a, int ai, int aRow, int aStep, float[] b, int bi, int bStep, int kc,
-                             float[] acc) {
+    private static void tile(float[] pa, int ai, int aRow, float[] pb, int bi, int kc, int rows, int cols, float alpha,
+                             float beta, float[] c, int ci, int ldc, float[] part) {
         int a0 = ai;
         int a1 = ai + aRow;
         int a2 = ai + 2 * aRow;
@@ -214,67 +361,99 @@ public final class VectorKernels implements Kernels {
         FloatVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
         FloatVector c50 = c00, c51 = c00, c52 = c00, c53 = c00;
         for (int p = 0; p < kc; p++) {
-            int bp = bi + p * bStep;
-            int ap = p * aStep;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
-            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
-            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
+            int bp = bi + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, pb, bp);
+            FloatVector b1 = FloatVector.fromArray(S, pb, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, pb, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, pb, bp + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, pa[a0 + p]);
             c00 = b0.fma(x, c00);
             c01 = b1.fma(x, c01);
             c02 = b2.fma(x, c02);
             c03 = b3.fma(x, c03);
-            x = FloatVector.broadcast(S, a[a1 + ap]);
+            x = FloatVector.broadcast(S, pa[a1 + p]);
             c10 = b0.fma(x, c10);
             c11 = b1.fma(x, c11);
             c12 = b2.fma(x, c12);
             c13 = b3.fma(x, c13);
-            x = FloatVector.broadcast(S, a[a2 + ap]);
+            x = FloatVector.broadcast(S, pa[a2 + p]);
             c20 = b0.fma(x, c20);
             c21 = b1.fma(x, c21);
             c22 = b2.fma(x, c22);
             c23 = b3.fma(x, c23);
-            x = FloatVector.broadcast(S, a[a3 + ap]);
+            x = FloatVector.broadcast(S, pa[a3 + p]);
             c30 = b0.fma(x, c30);
             c31 = b1.fma(x, c31);
             c32 = b2.fma(x, c32);
             c33 = b3.fma(x, c33);
-            x = FloatVector.broadcast(S, a[a4 + ap]);
+            x = FloatVector.broadcast(S, pa[a4 + p]);
             c40 = b0.fma(x, c40);
             c41 = b1.fma(x, c41);
             c42 = b2.fma(x, c42);
             c43 = b3.fma(x, c43);
-            x = FloatVector.broadcast(S, a[a5 + ap]);
+            x = FloatVector.broadcast(S, pa[a5 + p]);
             c50 = b0.fma(x, c50);
             c51 = b1.fma(x, c51);
             c52 = b2.fma(x, c52);
             c53 = b3.fma(x, c53);
         }
-        c00.intoArray(acc, 0);
-        c01.intoArray(acc, L);
-        c02.intoArray(acc, 2 * L);
-        c03.intoArray(acc, 3 * L);
-        c10.intoArray(acc, NR);
-        c11.intoArray(acc, NR + L);
-        c12.intoArray(acc, NR + 2 * L);
-        c13.intoArray(acc, NR + 3 * L);
-        c20.intoArray(acc, 2 * NR);
-        c21.intoArray(acc, 2 * NR + L);
-        c22.intoArray(acc, 2 * NR + 2 * L);
-        c23.intoArray(acc, 2 * NR + 3 * L);
-        c30.intoArray(acc, 3 * NR);
-        c31.intoArray(acc, 3 * NR + L);
-        c32.intoArray(acc, 3 * NR + 2 * L);
-        c33.intoArray(acc, 3 * NR + 3 * L);
-        c40.intoArray(acc, 4 * NR);
-        c41.intoArray(acc, 4 * NR + L);
-        c42.intoArray(acc, 4 * NR + 2 * L);
-        c43.intoArray(acc, 4 * NR + 3 * L);
-        c50.intoArray(acc, 5 * NR);
-        c51.intoArray(acc, 5 * NR + L);
-        c52.intoArray(acc, 5 * NR + 2 * L);
-        c53.intoArray(acc, 5 * NR + 3 * L);
+        c00.intoArray(part, 0);
+        c01.intoArray(part, L);
+        c02.intoArray(part, 2 * L);
+        c03.intoArray(part, 3 * L);
+        c10.intoArray(part, NR);
+        c11.intoArray(part, NR + L);
+        c12.intoArray(part, NR + 2 * L);
+        c13.intoArray(part, NR + 3 * L);
+        c20.intoArray(part, 2 * NR);
+        c21.intoArray(part, 2 * NR + L);
+        c22.intoArray(part, 2 * NR + 2 * L);
+        c23.intoArray(part, 2 * NR + 3 * L);
+        c30.intoArray(part, 3 * NR);
+        c31.intoArray(part, 3 * NR + L);
+        c32.intoArray(part, 3 * NR + 2 * L);
+        c33.intoArray(part, 3 * NR + 3 * L);
+        c40.intoArray(part, 4 * NR);
+        c41.intoArray(part, 4 * NR + L);
+        c42.intoArray(part, 4 * NR + 2 * L);
+        c43.intoArray(part, 4 * NR + 3 * L);
+        c50.intoArray(part, 5 * NR);
+        c51.intoArray(part, 5 * NR + L);
+        c52.intoArray(part, 5 * NR + 2 * L);
+        c53.intoArray(part, 5 * NR + 3 * L);
+        update(part, rows, cols, alpha, beta, c, ci, ldc);
+    }
+
+    /**
+     * {@link #tile} for a panel of at most L columns: MR × 1 vector, the same chain of FMAs per element. Six
+     * accumulators cannot hide the FMA latency and each step loads seven values for six FMAs, but that costs about a
+     * third of a full tile, against the whole of one for a panel padded to NR columns.
+     */
+    private static void narrowTile(float[] pa, int ai, int aRow, float[] pb, int bi, int kc, int rows, int cols,
+                                   float alpha, float beta, float[] c, int ci, int ldc, float[] part) {
+        int a0 = ai;
+        int a1 = ai + aRow;
+        int a2 = ai + 2 * aRow;
+        int a3 = ai + 3 * aRow;
+        int a4 = ai + 4 * aRow;
+        int a5 = ai + 5 * aRow;
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, bi + p * NR);
+            c0 = b0.fma(FloatVector.broadcast(S, pa[a0 + p]), c0);
+            c1 = b0.fma(FloatVector.broadcast(S, pa[a1 + p]), c1);
+            c2 = b0.fma(FloatVector.broadcast(S, pa[a2 + p]), c2);
+            c3 = b0.fma(FloatVector.broadcast(S, pa[a3 + p]), c3);
+            c4 = b0.fma(FloatVector.broadcast(S, pa[a4 + p]), c4);
+            c5 = b0.fma(FloatVector.broadcast(S, pa[a5 + p]), c5);
+        }
+        c0.intoArray(part, 0);
+        c1.intoArray(part, NR);
+        c2.intoArray(part, 2 * NR);
+        c3.intoArray(part, 3 * NR);
+        c4.intoArray(part, 4 * NR);
+        c5.intoArray(part, 5 * NR);
+        update(part, rows, cols, alpha, beta, c, ci, ldc);
     }
 
     /** {@code C = alpha·acc + beta·C} on the first {@code rows} rows and {@code cols} columns of a tile. */
@@ -301,12 +480,13 @@ public final class VectorKernels implements Kernels {
 
     /** σ(x + bias) = 1 / (1 + e^−(x + bias)), with the deterministic {@link #exp}. */
     @Override
-    public void sigmoidBias(float[] x, float[] bias, float[] out, int off, int rows, int cols) {
+    public void sigmoidBias(float[] x, float[] bias, int biasOff, float[] out, int off, int ld, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
-            int base = off + r * cols;
+            int base = off + r * ld;
             for (int j = 0; j < cols; j += L) {
                 VectorMask<Float> in = S.indexInRange(j, cols);
-                FloatVector z = FloatVector.fromArray(S, x, base + j, in).add(FloatVector.fromArray(S, bias, j, in));
+                FloatVector z = FloatVector.fromArray(S, x, base + j, in)
+                        .add(FloatVector.fromArray(S, bias, biasOff + j, in));
                 FloatVector e = exp(z.neg());
                 ONE.div(e.add(1f)).intoArray(out, base + j, in);
             }

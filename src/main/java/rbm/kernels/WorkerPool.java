@@ -61,11 +61,16 @@ public final class WorkerPool implements AutoCloseable {
      * The choice depends on the sizes only, so results stay deterministic.
      */
     public void run(int n, long work, BlockTask task) {
-        if (work < MIN_PARALLEL_WORK) {
+        if (!parallel(work)) {
             task.run(0, 0, n);
         } else {
             run(n, task);
         }
+    }
+
+    /** Whether {@link #run(int, long, BlockTask)} hands this much work to the workers (for n > 1, threads > 1). */
+    public boolean parallel(long work) {
+        return work >= MIN_PARALLEL_WORK;
     }
 
     /** Runs {@code task} on all blocks of [0, n) and returns when every block is done. Not reentrant. */

@@ -1,6 +1,7 @@
 package rbm.model;
 
 import rbm.kernels.Compute;
+import rbm.kernels.WorkerPool;
 
 /**
  * A Bernoulli–Bernoulli restricted Boltzmann machine: binary visible units v, binary hidden units h, and the energy
@@ -63,14 +64,18 @@ public final class Rbm {
 
     /** {@code out = σ(v·W + c)} for {@code rows} visible rows. */
     public void hiddenProbabilities(Compute compute, float[] v, int rows, float[] out) {
-        compute.gemm(false, false, rows, hidden, visible, 1f, v, weights, 0f, out);
-        compute.sigmoidBias(out, hiddenBias, out, rows, hidden);
+        compute.gemmSigmoid(false, rows, hidden, visible, v, weights, hiddenBias, out, null, 0);
+    }
+
+    /** The same, then {@code then} on the rows as {@code compute.pool().run(rows, thenWork, then)} would run it. */
+    public void hiddenProbabilities(Compute compute, float[] v, int rows, float[] out, WorkerPool.BlockTask then,
+                                    long thenWork) {
+        compute.gemmSigmoid(false, rows, hidden, visible, v, weights, hiddenBias, out, then, thenWork);
     }
 
     /** {@code out = σ(h·Wᵀ + b)} for {@code rows} hidden rows. */
     public void visibleProbabilities(Compute compute, float[] h, int rows, float[] out) {
-        compute.gemm(false, true, rows, visible, hidden, 1f, h, weights, 0f, out);
-        compute.sigmoidBias(out, visibleBias, out, rows, visible);
+        compute.gemmSigmoid(true, rows, visible, hidden, h, weights, visibleBias, out, null, 0);
     }
 
     /**

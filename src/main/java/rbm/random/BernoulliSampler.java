@@ -38,11 +38,24 @@ public final class BernoulliSampler {
 
     /** {@code out = Bernoulli(p)} for a rows × cols matrix; {@code out} may be {@code p}. Allocates nothing. */
     public void sample(float[] p, float[] out, int rows, int cols) {
+        compute.pool().run(rows, work(rows, cols), prepare(p, out, cols));
+        this.p = this.out = null;
+    }
+
+    /** The work {@link #sample} declares to the pool: a draw costs about 10 flops. */
+    public static long work(int rows, int cols) {
+        return 10L * rows * cols;
+    }
+
+    /**
+     * The task that {@link #sample} runs, set up for {@code out = Bernoulli(p)} on rows of width cols: to be run on the
+     * blocks {@code compute.pool().run(rows, work(rows, cols), task)} would give it, within another hand-over.
+     */
+    public WorkerPool.BlockTask prepare(float[] p, float[] out, int cols) {
         this.p = p;
         this.out = out;
         this.cols = cols;
-        compute.pool().run(rows, 10L * rows * cols, task); // a draw costs about 10 flops
-        this.p = this.out = null;
+        return task;
     }
 
     private void sampleRows(int block, int from, int to) {

@@ -4,6 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import rbm.kernels.Compute;
+import rbm.kernels.Kernels;
 import rbm.kernels.WorkerPool;
 import rbm.random.BernoulliSampler;
 import rbm.random.RandomStreams;
@@ -42,11 +43,15 @@ public final class ContrastiveDivergence {
     private final float[] velocityW;
     private final float[] velocityB;
     private final float[] velocityC;
-    private final float[] posSum;
-    private final float[] negSum;
+    private final float[] posSumV; // column sums for the visible biases
+    private final float[] negSumV;
+    private final float[] posSumH; // and for the hidden biases: threads fill disjoint columns of each
+    private final float[] negSumH;
     private final float[] chains; // PCD: hidden states of the persistent chains, batch × hidden
-    private final WorkerPool.BlockTask updateWeights = this::updateWeightRows; // made once: no allocation per step
+    private final WorkerPool.BlockTask update = this::gradientAndUpdate; // made once: no allocation per step
     private float momentum;
+    private int posRows; // rows of the positive and the negative statistics in this step
+    private int negRows;
 
     public ContrastiveDivergence(Rbm rbm, TrainingConfig config, Compute compute, long seed, String name) {
         this.rbm = rbm;
@@ -68,8 +73,10 @@ public final class ContrastiveDivergence {
         this.velocityB = new float[nv];
         this.velocityC = new float[nh];
         this.chains = config.persistent() ? new float[batch * nh] : null;
-        this.posSum = new float[Math.max(nv, nh)];
-        this.negSum = new float[Math.max(nv, nh)];
+        this.posSumV = new float[nv];
+        this.negSumV = new float[nv];
+        this.posSumH = new float[nh];
+        this.negSumH = new float[nh];
     }
 
     /**
@@ -128,13 +135,14 @@ public final class ContrastiveDivergence {
 
     /** One CD update on the first {@code size} rows of {@code v0}. */
     void step(int size, float momentum) {
-        rbm.hiddenProbabilities(compute, v0, size, h0);
         int chainsRows = size;
         if (config.persistent()) {
+            rbm.hiddenProbabilities(compute, v0, size, h0);
             chainsRows = batch;
             System.arraycopy(chains, 0, hs, 0, batch * nh);
         } else {
-            sample(h0, hs, size, nh);
+            // hˢ ~ Bernoulli(h⁰), in the same hand-over as the product when that splits rows (see gemmSigmoid)
+            rbm.hiddenProbabilities(compute, v0, size, h0, sampler.prepare(h0, hs, nh), BernoulliSampler.work(size, nh));
         }
         for (int s = 1; s <= config.cdSteps(); s++) {
             rbm.visibleProbabilities(compute, hs, chainsRows, vk);
@@ -149,18 +157,33 @@ public final class ContrastiveDivergence {
         if (config.persistent()) {
             sample(hk, chains, batch, nh);
         }
-        // ∇W = v⁰ᵀh⁰/B − vᵏᵀhᵏ/B'
-        compute.gemm(true, false, nv, nh, size, 1f / size, v0, h0, 0f, gradW);
-        compute.gemm(true, false, nv, nh, chainsRows, -1f / chainsRows, vk, hk, 1f, gradW);
+        // ∇W and the updates of W, b and c in one hand-over
         this.momentum = momentum;
-        compute.pool().run(nv, 4L * nv * nh, updateWeights);
+        this.posRows = size;
+        this.negRows = chainsRows;
+        compute.pool().run(nv, 2L * nv * nh * (size + chainsRows), update);
+    }
+
+    /**
+     * Rows [from, to) of ∇W = v⁰ᵀh⁰/B − vᵏᵀhᵏ/B' and of W, the visible biases [from, to) and the hidden biases
+     * [nh·from/nv, nh·to/nv): the blocks of the threads cover each exactly once, and every element is computed by the
+     * same operations whatever the block, so the results do not depend on the split.
+     */
+    private void gradientAndUpdate(int block, int from, int to) {
+        Kernels kernels = compute.kernels();
+        kernels.gemm(true, false, to - from, nh, posRows, 1f / posRows, v0, from, nv, h0, 0, nh, 0f, gradW,
+                from * nh, nh);
+        kernels.gemm(true, false, to - from, nh, negRows, -1f / negRows, vk, from, nv, hk, 0, nh, 1f, gradW,
+                from * nh, nh);
+        updateWeightRows(from, to);
         float lr = (float) config.learningRate();
-        updateBias(rbm.visibleBias(), velocityB, v0, size, vk, chainsRows, nv, momentum, lr);
-        updateBias(rbm.hiddenBias(), velocityC, h0, size, hk, chainsRows, nh, momentum, lr);
+        updateBias(rbm.visibleBias(), velocityB, v0, posRows, vk, negRows, nv, from, to, posSumV, negSumV, lr);
+        updateBias(rbm.hiddenBias(), velocityC, h0, posRows, hk, negRows, nh, (int) ((long) nh * from / nv),
+                (int) ((long) nh * to / nv), posSumH, negSumH, lr);
     }
 
     /** Δ ← μΔ + ε(∇ − λW), W ← W + Δ on rows [from, to) of W. */
-    private void updateWeightRows(int block, int from, int to) {
+    private void updateWeightRows(int from, int to) {
         float lr = (float) config.learningRate();
         float decay = (float) config.weightDecay();
         float mu = momentum;
@@ -171,26 +194,28 @@ public final class ContrastiveDivergence {
         }
     }
 
-    /** Δ ← μΔ + ε(mean(pos) − mean(neg)), bias ← bias + Δ; the column means are summed row by row, in order. */
+    /**
+     * Δ ← μΔ + ε(mean(pos) − mean(neg)), bias ← bias + Δ on columns [j0, j1); the column means are summed row by
+     * row, in order, into p and n.
+     */
     private void updateBias(float[] bias, float[] velocity, float[] pos, int posRows, float[] neg, int negRows,
-                            int width, float momentum, float lr) {
-        float[] p = posSum;
-        float[] n = negSum;
-        java.util.Arrays.fill(p, 0, width, 0f);
-        java.util.Arrays.fill(n, 0, width, 0f);
+                            int width, int j0, int j1, float[] p, float[] n, float lr) {
+        float momentum = this.momentum;
+        java.util.Arrays.fill(p, j0, j1, 0f);
+        java.util.Arrays.fill(n, j0, j1, 0f);
         for (int r = 0; r < posRows; r++) {
             int base = r * width;
-            for (int j = 0; j < width; j++) {
+            for (int j = j0; j < j1; j++) {
                 p[j] += pos[base + j];
             }
         }
         for (int r = 0; r < negRows; r++) {
             int base = r * width;
-            for (int j = 0; j < width; j++) {
+            for (int j = j0; j < j1; j++) {
                 n[j] += neg[base + j];
             }
         }
-        for (int j = 0; j < width; j++) {
+        for (int j = j0; j < j1; j++) {
             velocity[j] = momentum * velocity[j] + lr * (p[j] / posRows - n[j] / negRows);
             bias[j] += velocity[j];
         }

@@ -314,6 +314,14 @@ class VectorKernelsTest {
                 assertEquals(got[i], inPlace[i], "in place at " + i);
             }
         }
+        // a block of columns of a wider matrix, with the matching piece of the bias
+        float[] wide = random(7 * 800);
+        float[] wideBias = random(800);
+        float[] wideWant = wide.clone();
+        float[] wideGot = wide.clone();
+        REFERENCE.sigmoidBias(wide, wideBias, 64, wideWant, 3 * 800 + 64, 800, 4, 321);
+        vector.sigmoidBias(wide, wideBias, 64, wideGot, 3 * 800 + 64, 800, 4, 321);
+        assertArrayEquals(wideWant, wideGot, 1e-7f, "block of columns");
         float[] extremes = {0f, -0f, 1e-8f, 88f, -88f, 100f, -100f, 1e30f, -1e30f,
             Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 15.9f, -15.9f, 0.5f, -0.5f, 3f};
         float[] zeros = new float[extremes.length];

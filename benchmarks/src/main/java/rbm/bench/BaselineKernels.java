@@ -1,5 +1,6 @@
 package rbm.bench;
 
+import java.lang.foreign.MemorySegment;
 import rbm.kernels.Kernels;
 
 
@@ -286,5 +287,10 @@ final class BaselineKernels implements Kernels {
     @Override
     public long hash(long[] words, int off, int nWords) {
         return REF.hash(words, off, nWords);
+    }
+
+    @Override
+    public boolean equalWords(long[] words, int off, MemorySegment seg, long at, int nWords) {
+        return REF.equalWords(words, off, seg, at, nWords);
     }
 }

@@ -18,8 +18,8 @@ import rbm.kernels.Kernels;
  *   entries      capacity/2 entries, by id:   count (one long), then the key's words (little-endian bit order)
  * </pre>
  * A slot's home is the top log2(capacity) bits of the hash, and collisions probe linearly (index + 1, masked by the
- * power-of-two capacity). The hash is {@link Kernels#hash}, a strong 64-bit finaliser, so its top bits are as good as
- * any; taking the home from the top bits means the tag alone tells where a slot goes after a resize, so growing the
+ * power-of-two capacity). The hash is {@link Kernels#hash}, which ends in a strong 64-bit finaliser, so its top bits are as
+ * good as any; taking the home from the top bits means the tag alone tells where a slot goes after a resize, so growing the
  * table never touches the keys. A probe compares the 32-bit tag first and reads an entry only when the tags agree,
  * and an entry keeps the count next to its key, so a hit touches one slot and one entry: two dependent random
  * memory accesses.
@@ -28,7 +28,7 @@ import rbm.kernels.Kernels;
  * so that a hit touches one slot and nothing else, one cache line:
  * <pre>
  *   probe table  capacity slots of two longs: key, count;  count 0 = empty (so the all-zero state is a valid key)
- *   entries      capacity/2 entries, by id:   the state's slot index (one int)
+ *   entries      capacity/4 entries, by id:   the state's slot index (one int)
  * </pre>
  * Their hash is {@link BitHash#mix} of the word (a bijection, so distinct states never share a full hash), and the
  * home is again its top bits. Slots move when the table grows, so the ids cannot live in the slots: the dense

@@ -23,6 +23,26 @@ public interface Kernels {
               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
               float beta, float[] c, int cOff, int ldc);
 
+    /**
+     * The weight update of contrastive divergence with momentum and weight decay, on rows [i0, i0 + m) of an
+     * nv × n weight matrix W and its velocity V (both row-major, n wide):
+     * <pre>
+     *   G = A1ᵀ·B1 / k1 − A2ᵀ·B2 / k2        A1: k1 × nv, B1: k1 × n (positive phase); A2: k2 × nv, B2: k2 × n
+     *   V ← μ·V + ε·(G − λ·W),   W ← W + V
+     * </pre>
+     * {@code grad} (nv × n) is scratch that an implementation may use for G; its content afterwards is unspecified.
+     * This default is two products and one pass over W; an implementation may instead keep G in registers.
+     */
+    default void weightStep(int i0, int m, int nv, int n, float[] a1, float[] b1, int k1, float[] a2, float[] b2,
+                            int k2, float[] w, float[] velocity, float momentum, float lr, float decay, float[] grad) {
+        gemm(true, false, m, n, k1, 1f / k1, a1, i0, nv, b1, 0, n, 0f, grad, i0 * n, n);
+        gemm(true, false, m, n, k2, -1f / k2, a2, i0, nv, b2, 0, n, 1f, grad, i0 * n, n);
+        for (int i = i0 * n; i < (i0 + m) * n; i++) {
+            velocity[i] = momentum * velocity[i] + lr * (grad[i] - decay * w[i]);
+            w[i] += velocity[i];
+        }
+    }
+
     /** {@code out[r][j] = σ(x[r][j] + bias[j])} for rows × cols values starting at {@code off}; σ(z) = 1/(1+e^−z). */
     default void sigmoidBias(float[] x, float[] bias, float[] out, int off, int rows, int cols) {
         sigmoidBias(x, bias, 0, out, off, cols, rows, cols);

@@ -165,33 +165,19 @@ public final class ContrastiveDivergence {
     }
 
     /**
-     * Rows [from, to) of ∇W = v⁰ᵀh⁰/B − vᵏᵀhᵏ/B' and of W, the visible biases [from, to) and the hidden biases
+     * Rows [from, to) of ∇W = v⁰ᵀh⁰/B − vᵏᵀhᵏ/B' and of W ({@link Kernels#weightStep}: the vector kernels compute
+     * ∇W as one product and update W tile by tile, never storing ∇W), the visible biases [from, to) and the hidden biases
      * [nh·from/nv, nh·to/nv): the blocks of the threads cover each exactly once, and every element is computed by the
      * same operations whatever the block, so the results do not depend on the split.
      */
     private void gradientAndUpdate(int block, int from, int to) {
         Kernels kernels = compute.kernels();
-        kernels.gemm(true, false, to - from, nh, posRows, 1f / posRows, v0, from, nv, h0, 0, nh, 0f, gradW,
-                from * nh, nh);
-        kernels.gemm(true, false, to - from, nh, negRows, -1f / negRows, vk, from, nv, hk, 0, nh, 1f, gradW,
-                from * nh, nh);
-        updateWeightRows(from, to);
         float lr = (float) config.learningRate();
+        kernels.weightStep(from, to - from, nv, nh, v0, h0, posRows, vk, hk, negRows, rbm.weights(), velocityW,
+                momentum, lr, (float) config.weightDecay(), gradW);
         updateBias(rbm.visibleBias(), velocityB, v0, posRows, vk, negRows, nv, from, to, posSumV, negSumV, lr);
         updateBias(rbm.hiddenBias(), velocityC, h0, posRows, hk, negRows, nh, (int) ((long) nh * from / nv),
                 (int) ((long) nh * to / nv), posSumH, negSumH, lr);
-    }
-
-    /** Δ ← μΔ + ε(∇ − λW), W ← W + Δ on rows [from, to) of W. */
-    private void updateWeightRows(int from, int to) {
-        float lr = (float) config.learningRate();
-        float decay = (float) config.weightDecay();
-        float mu = momentum;
-        float[] w = rbm.weights();
-        for (int i = from * nh; i < to * nh; i++) {
-            velocityW[i] = mu * velocityW[i] + lr * (gradW[i] - decay * w[i]);
-            w[i] += velocityW[i];
-        }
     }
 
     /**

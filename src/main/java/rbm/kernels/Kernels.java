@@ -54,6 +54,20 @@ public interface Kernels {
      */
     void sigmoidBias(float[] x, float[] bias, int biasOff, float[] out, int off, int ld, int rows, int cols);
 
+    /**
+     * Column sums: {@code sums[sumOff + j] = Σ_r x[off + r·ld + j]} for j < cols, r < rows, each summed in row order
+     * from 0f, so every implementation gives the same bits.
+     */
+    default void columnSums(float[] x, int off, int ld, int rows, int cols, float[] sums, int sumOff) {
+        java.util.Arrays.fill(sums, sumOff, sumOff + cols, 0f);
+        for (int r = 0; r < rows; r++) {
+            int base = off + r * ld;
+            for (int j = 0; j < cols; j++) {
+                sums[sumOff + j] += x[base + j];
+            }
+        }
+    }
+
     /** Bernoulli sampling: {@code out[off+i] = u[uOff+i] < p[off+i] ? 1 : 0} for i in [0, n); u is uniform in [0, 1). */
     void bernoulli(float[] p, float[] u, int uOff, float[] out, int off, int n);
 

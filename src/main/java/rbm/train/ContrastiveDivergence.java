@@ -187,20 +187,9 @@ public final class ContrastiveDivergence {
     private void updateBias(float[] bias, float[] velocity, float[] pos, int posRows, float[] neg, int negRows,
                             int width, int j0, int j1, float[] p, float[] n, float lr) {
         float momentum = this.momentum;
-        java.util.Arrays.fill(p, j0, j1, 0f);
-        java.util.Arrays.fill(n, j0, j1, 0f);
-        for (int r = 0; r < posRows; r++) {
-            int base = r * width;
-            for (int j = j0; j < j1; j++) {
-                p[j] += pos[base + j];
-            }
-        }
-        for (int r = 0; r < negRows; r++) {
-            int base = r * width;
-            for (int j = j0; j < j1; j++) {
-                n[j] += neg[base + j];
-            }
-        }
+        Kernels kernels = compute.kernels();
+        kernels.columnSums(pos, j0, width, posRows, j1 - j0, p, j0);
+        kernels.columnSums(neg, j0, width, negRows, j1 - j0, n, j0);
         for (int j = j0; j < j1; j++) {
             velocity[j] = momentum * velocity[j] + lr * (p[j] / posRows - n[j] / negRows);
             bias[j] += velocity[j];

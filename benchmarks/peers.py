@@ -127,7 +127,8 @@ def sklearn_epochs(x, epochs):
 
 SHAPES = {"NN:100x500x784": ((100, 784), (784, 500), False, False),
           "NT:100x784x500": ((100, 500), (784, 500), False, True),
-          "TN:784x500x100": ((100, 784), (100, 500), True, False)}
+          "TN:784x500x100": ((100, 784), (100, 500), True, False),
+          "TN:784x500x200": ((200, 784), (200, 500), True, False)}
 
 
 def sgemm(repeats=400):

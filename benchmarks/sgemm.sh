@@ -9,7 +9,7 @@ py=/usr/bin/python3
 $py -c "import numpy" 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-numpy python3-threadpoolctl >/dev/null; }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-shapes="NN:100x500x784,NT:100x784x500,TN:784x500x100"
+shapes="NN:100x500x784,NT:100x784x500,TN:784x500x100,TN:784x500x200"
 bash "$here/jmh.sh" 'GemmBenchmark|ParallelGemmBenchmark' -p shape="$shapes" -p impl=vector -f 1 -wi 3 -i 5 -w 1 -r 1 \
   -rf json -rff "$tmp/jmh.json" >/dev/null 2>&1
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 $py "$here/peers.py" sgemm > "$tmp/numpy.json"

@@ -20,7 +20,7 @@ import rbm.kernels.Compute;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ParallelGemmBenchmark {
-    @Param({"NN:100x500x784", "NT:100x784x500", "TN:784x500x100"})
+    @Param({"NN:100x500x784", "NT:100x784x500", "TN:784x500x100", "TN:784x500x200"})
     public String shape;
 
     @Param({"1", "2"})

@@ -166,9 +166,9 @@ public final class ContrastiveDivergence {
 
     /**
      * Rows [from, to) of ∇W = v⁰ᵀh⁰/B − vᵏᵀhᵏ/B' and of W ({@link Kernels#weightStep}: the vector kernels compute
-     * ∇W as one product and update W tile by tile, never storing ∇W), the visible biases [from, to) and the hidden biases
-     * [nh·from/nv, nh·to/nv): the blocks of the threads cover each exactly once, and every element is computed by the
-     * same operations whatever the block, so the results do not depend on the split.
+     * ∇W as one product and update W six rows at a time, never storing ∇W), the visible biases [from, to) and the
+     * hidden biases [nh·from/nv, nh·to/nv): the blocks of the threads cover each exactly once, and every element is
+     * computed by the same operations whatever the block, so the results do not depend on the split.
      */
     private void gradientAndUpdate(int block, int from, int to) {
         Kernels kernels = compute.kernels();

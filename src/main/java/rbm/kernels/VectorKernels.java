@@ -32,7 +32,10 @@ import jdk.incubator.vector.VectorSpecies;
  *       other tiles go through a small buffer ({@link #update}). For Aᵀ·B with k = 100, where C (1.6 MB) is mostly
  *       not in cache and each tile's work is short, the direct stores made the product 9–14% faster.</li>
  * </ul>
- * The inner dimension is cut into equal blocks of at most KC = 512 steps (784 = 2 × 392). The micro-kernel alone,
+ * The inner dimension is cut into equal blocks of at most KC = 1024 steps (2000 = 2 × 1000), so that C is read and
+ * written once per block; a panel of op(B) then takes up to 256 KB of L2. With 512 (784 = 2 × 392), A·B at
+ * 100 × 500 × 784 ran 3–5% slower on one thread and 8–16% slower on two, whose threads write the same cache lines
+ * of C where their blocks of columns meet (rows of 500 floats do not end on a line). The micro-kernel alone,
  * on panels in L1 or L2, runs at about 205 GFLOP/s on one core of the AMD EPYC (Zen 5, AVX-512) this was tuned on;
  * the whole product at the RBM shapes at 175–190 GFLOP/s for A·B, A·Bᵀ and Aᵀ·B, against about 4 for
  * {@link ReferenceKernels} (packing, padding and the loads and stores of C take the rest).
@@ -55,7 +58,7 @@ public final class VectorKernels implements Kernels {
     /** Columns of the register tile of C: four vectors. */
     private static final int NR = 4 * L;
     /** Most steps of the inner dimension per block; k is cut into equal blocks of at most this many steps. */
-    private static final int KC = 512;
+    private static final int KC = 1024;
     /** Floats of a packed block of op(A) (MC rows × kc steps): 384 KB, which leaves room in a 1 MB L2 for B's panel. */
     private static final int A_BLOCK = 96 * 1024;
     /** Floats of a block of packed column panels of op(B) (kc steps × nc columns): at least one panel of KC steps. */
@@ -116,7 +119,7 @@ public final class VectorKernels implements Kernels {
             return;
         }
         Buffers buf = BUFFERS.get();
-        // k in equal blocks (784 = 2 × 392, not 512 + 272); the blocks depend on k only, so the summation order does
+        // k in equal blocks (2000 = 2 × 1000, not 1024 + 976); the blocks depend on k only, so the summation order does
         // not depend on m, and so not on how Compute splits the rows
         int kBlocks = (k + KC - 1) / KC;
         int kcMax = (k + kBlocks - 1) / kBlocks;
@@ -618,12 +621,19 @@ public final class VectorKernels implements Kernels {
                         sum = FloatVector.fromArray(S, c, at).fma(FloatVector.broadcast(S, beta), sum);
                     }
                     sum.intoArray(c, at);
-                } else {
+                } else if (at + L <= c.length) {
                     VectorMask<Float> valid = S.indexInRange(v, cols);
                     if (beta != 0f) {
                         sum = FloatVector.fromArray(S, c, at, valid).fma(FloatVector.broadcast(S, beta), sum);
                     }
                     sum.intoArray(c, at, valid);
+                } else {
+                    // a masked access that reaches past the end of the array takes a slow path in the Vector API
+                    // (it showed in profiles of the last row of C): one by one, with the same roundings
+                    for (int j = v; j < cols; j++) {
+                        float x = acc[r * NR + j] * alpha;
+                        c[ci + r * ldc + j] = beta != 0f ? Math.fma(c[ci + r * ldc + j], beta, x) : x;
+                    }
                 }
             }
         }

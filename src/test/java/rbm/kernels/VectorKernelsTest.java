@@ -204,7 +204,7 @@ class VectorKernelsTest {
         for (boolean ta : BOTH) {
             for (boolean tb : BOTH) {
                 check(ta, tb, 13, 65, 1100, 0.5f, 2f, 2);
-                check(ta, tb, 7, 17, 513, -1f, 0f, 0);
+                check(ta, tb, 7, 17, 2049, -1f, 0f, 0);
             }
         }
     }

@@ -545,9 +545,9 @@ public final class VectorKernels implements Kernels {
      * {@link BitHash#hash}, LL words at a time: the sum of mix(w_i ⊕ k_i) does not depend on the order of its terms
      * (addition mod 2^64), so lanes summed in any order give the reference's value exactly. Whole vectors are loaded
      * without a mask and only the last, partial vector with one: a loop of masked loads and masked adds ran at
-     * 18.5 ns for 13 words (784 bits) over a stream of states, this at 6.5–9 ns (and 17.8 → 6.2 ns for 8 words, where
-     * no mask is needed at all). Each vector is reduced to a scalar at once, so no vector is carried around the loop
-     * (C2 kept such loop variables boxed in some shapes of this loop).
+     * 18.5 ns for 13 words (784 bits) over a stream of states, this at 6.5–9 ns (and 10–18 → 4.4–6.2 ns for 8
+     * words, where no mask is needed at all). Each vector is reduced to a scalar at once, so no vector is carried
+     * around the loop (C2 kept such loop variables boxed in some shapes of this loop).
      */
     @Override
     public long hash(long[] words, int off, int nWords) {

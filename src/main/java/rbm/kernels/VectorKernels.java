@@ -736,36 +736,60 @@ public final class VectorKernels implements Kernels {
     }
 
     /**
-     * {@link BitHash#hash}, L words at a time: the sum of mix(w_i ⊕ k_i) does not depend on the order of its terms
-     * (addition mod 2^64), so lanes summed in any order give the reference's value exactly.
+     * {@link BitHash#hash}, LL words at a time: the sum of mix(w_i ⊕ k_i) does not depend on the order of its terms
+     * (addition mod 2^64), so lanes summed in any order give the reference's value exactly. Whole vectors are loaded
+     * without a mask and only the last, partial vector with one: a loop of masked loads and masked adds ran at
+     * 18.5 ns for 13 words (784 bits) over a stream of states, this at 6.5–9 ns (and 10–18 → 4.4–6.2 ns for 8
+     * words, where no mask is needed at all). Each vector is reduced to a scalar at once, so no vector is carried
+     * around the loop (C2 kept such loop variables boxed in some shapes of this loop).
      */
     @Override
     public long hash(long[] words, int off, int nWords) {
-        LongVector sum = LongVector.zero(LS);
-        LongVector key = LANE_KEYS.add(0L); // not the constant itself: C2 would keep the loop variable boxed
-        LongVector step = LongVector.broadcast(LS, BitHash.GOLDEN * LL);
-        for (int i = 0; i < nWords; i += LL) {
-            VectorMask<Long> in = LS.indexInRange(i, nWords);
-            LongVector z = LongVector.fromArray(LS, words, off + i, in).lanewise(VectorOperators.XOR, key);
+        long sum = 0;
+        int i = 0;
+        for (; i <= nWords - LL; i += LL) {
+            LongVector z = LongVector.fromArray(LS, words, off + i)
+                    .lanewise(VectorOperators.XOR, LANE_KEYS.add(BitHash.GOLDEN * i));
+            // BitHash.mix in every lane; written out here and below, not in a helper method, because a helper that
+            // C2 declines to inline returns its vector boxed, on the heap
             z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(MIX1);
             z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(MIX2);
             z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
-            sum = sum.add(z, in);
-            key = key.add(step);
+            sum += z.reduceLanes(VectorOperators.ADD);
         }
-        return BitHash.mix(BitHash.seed(nWords) + sum.reduceLanes(VectorOperators.ADD));
+        if (i < nWords) {
+            VectorMask<Long> in = LS.indexInRange(i, nWords);
+            LongVector z = LongVector.fromArray(LS, words, off + i, in)
+                    .lanewise(VectorOperators.XOR, LANE_KEYS.add(BitHash.GOLDEN * i));
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(MIX1);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(MIX2);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+            sum += z.reduceLanes(VectorOperators.ADD, in);
+        }
+        return BitHash.mix(BitHash.seed(nWords) + sum);
     }
 
-    /** Two vector compares for a 784-bit state instead of thirteen. */
+    /**
+     * Two vector compares for a 784-bit state instead of thirteen, unmasked but for the last partial vector (as in
+     * {@link #hash}). Each compare returns at once on a difference rather than OR-ing the differences into a vector
+     * carried around the loop: one JMH fork with that accumulator allocated 448 bytes per 500-bit state (C2 kept the
+     * vectors boxed), and no vector crosses an iteration here.
+     */
     @Override
     public boolean equalWords(long[] words, int off, MemorySegment seg, long at, int nWords) {
-        for (int i = 0; i < nWords; i += LL) {
+        int i = 0;
+        for (; i <= nWords - LL; i += LL) {
+            LongVector a = LongVector.fromArray(LS, words, off + i);
+            LongVector b = LongVector.fromMemorySegment(LS, seg, at + 8L * i, ByteOrder.nativeOrder());
+            if (a.compare(VectorOperators.NE, b).anyTrue()) {
+                return false;
+            }
+        }
+        if (i < nWords) {
             VectorMask<Long> in = LS.indexInRange(i, nWords);
             LongVector a = LongVector.fromArray(LS, words, off + i, in);
             LongVector b = LongVector.fromMemorySegment(LS, seg, at + 8L * i, ByteOrder.nativeOrder(), in);
-            if (a.compare(VectorOperators.NE, b, in).anyTrue()) {
-                return false;
-            }
+            return !a.compare(VectorOperators.NE, b, in).anyTrue();
         }
         return true;
     }

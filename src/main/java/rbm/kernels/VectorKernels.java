@@ -187,11 +187,11 @@ public final class VectorKernels implements Kernels {
     }
 
     /**
-     * The CD weight step as one product of inner dimension k1 + k2, with the update of V and W applied to each tile
-     * of G while it is in registers: G = (1/k1)·[A1; A2]ᵀ·[B1; s·B2] with s = −k1/k2 (−1, exact, when k1 = k2).
-     * Against two products and a pass over W, this reads and writes C once instead of twice and never stores G, so
-     * W, V and G cross the memory system 4 times per step instead of 11. When k1 + k2 does not fit one block of the
-     * inner dimension (KC), G is summed over several blocks, and the two products of the default are used instead.
+     * The CD weight step as one product of inner dimension k1 + k2: G = (1/k1)·[A1; A2]ᵀ·[B1; s·B2] with
+     * s = −k1/k2 (−1, exact, when k1 = k2), six rows of G at a time into a 12 KB buffer, and right after each six
+     * rows the update of those rows of V and W. Against two products and a pass over W, G never goes to memory: W, V
+     * and G cross the memory system 4 times per step instead of 11. When k1 + k2 does not fit one block of the inner
+     * dimension (KC), G would be summed over several blocks, and the two products of the default are used instead.
      * Every element of G is the same chain of FMAs wherever its row and column fall, so the result does not depend
      * on how the caller splits the rows.
      */
@@ -460,8 +460,9 @@ public final class VectorKernels implements Kernels {
 
     /**
      * The micro-kernel: the MR × NR tile {@code Σ_p A(·, p) ⊗ B(p, ·)} over kc steps, for the six rows of op(A) at
-     * {@code pa[ai + r·aRow + p]} and the packed column panel {@code pb[bi + p·NR + j]}, into {@code part[r·NR + j]};
-     * the caller then scales it into C ({@link #update}) or into the weights ({@link #momentumStep}).
+     * {@code pa[ai + r·aRow + p]} and the packed column panel {@code pb[bi + p·NR + j]}: into {@code part[r·NR + j]}
+     * when {@code c} is null (the caller then adds it into C with {@link #update}), else alpha times the tile straight
+     * into {@code c[ci + r·ldc + j]} (C = alpha·AB, beta = 0).
      *
      * <p>Both panels are read at constant strides (MR and NR floats per step), so every index is the loop variable
      * times a constant plus an invariant: C2 then hoists the bounds checks out of the loop.

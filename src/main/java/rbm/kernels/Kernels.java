@@ -31,7 +31,7 @@ public interface Kernels {
      *   V ← μ·V + ε·(G − λ·W),   W ← W + V
      * </pre>
      * {@code grad} (nv × n) is scratch that an implementation may use for G; its content afterwards is unspecified.
-     * This default is two products and one pass over W; an implementation may instead keep G in registers.
+     * This default is two products and one pass over W; an implementation may instead never store G in memory.
      */
     default void weightStep(int i0, int m, int nv, int n, float[] a1, float[] b1, int k1, float[] a2, float[] b2,
                             int k2, float[] w, float[] velocity, float momentum, float lr, float decay, float[] grad) {

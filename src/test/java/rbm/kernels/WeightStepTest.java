@@ -130,25 +130,23 @@ class WeightStepTest {
 
     @Test
     void exactDataGivesTheExactStep() {
-        boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        for (int[] s : SHAPES) {
-            Step step = new Step(s[0], s[1], s[2], s[3], true);
-            step.check(step.run(REFERENCE, s[4], s[5]), s[4], s[5], true, "reference");
-            if (module) {
-                step.check(step.run(vector(), s[4], s[5]), s[4], s[5], true, "vector");
-            }
-        }
+        checkBothKernels(SHAPES, true);
     }
 
     @Test
     void randomDataIsWithinTheRoundingBound() {
+        checkBothKernels(new int[][] {{784, 500, 100, 100, 0, 784}, {97, 65, 100, 37, 5, 90}, {29, 31, 300, 300, 0, 29}},
+                false);
+    }
+
+    /** Each shape (nv, n, k1, k2, i0, m) with the reference kernels, and with the vector kernels when present. */
+    private void checkBothKernels(int[][] shapes, boolean exact) {
         boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        int[][] shapes = {{784, 500, 100, 100, 0, 784}, {97, 65, 100, 37, 5, 90}, {29, 31, 300, 300, 0, 29}};
         for (int[] s : shapes) {
-            Step step = new Step(s[0], s[1], s[2], s[3], false);
-            step.check(step.run(REFERENCE, s[4], s[5]), s[4], s[5], false, "reference");
+            Step step = new Step(s[0], s[1], s[2], s[3], exact);
+            step.check(step.run(REFERENCE, s[4], s[5]), s[4], s[5], exact, "reference");
             if (module) {
-                step.check(step.run(vector(), s[4], s[5]), s[4], s[5], false, "vector");
+                step.check(step.run(vector(), s[4], s[5]), s[4], s[5], exact, "vector");
             }
         }
     }

@@ -39,7 +39,7 @@ public final class ContrastiveDivergence {
     private final float[] hs;
     private final float[] vk;
     private final float[] hk;
-    private final float[] gradW;
+    private final float[] gradW; // scratch of Kernels.weightStep: the plain-Java kernels, or batches past one block
     private final float[] velocityW;
     private final float[] velocityB;
     private final float[] velocityC;

@@ -78,6 +78,12 @@ public interface Kernels {
     void packBits(float[] x, int off, int n, float threshold, long[] words, int wordOff);
 
     /**
+     * The inverse of {@link #packBits} for 0/1 data: {@code out[off + i] = bit i of words[wordOff ..]} as 1f or 0f,
+     * for i in [0, n). The trainer keeps a binary training set packed this way and unpacks its mini-batches.
+     */
+    void unpackBits(long[] words, int wordOff, int n, float[] out, int off);
+
+    /**
      * A strong 64-bit hash of {@code nWords} words, {@link BitHash#hash}: equal words give equal hashes whatever the
      * kernels.
      */

@@ -83,6 +83,18 @@ public final class ReferenceKernels implements Kernels {
     }
 
     @Override
+    public void unpackBits(long[] words, int wordOff, int n, float[] out, int off) {
+        // a word at a time, and no branch (random bits would mispredict)
+        for (int i0 = 0; i0 < n; i0 += 64) {
+            long w = words[wordOff + (i0 >>> 6)];
+            int end = Math.min(64, n - i0);
+            for (int b = 0; b < end; b++) {
+                out[off + i0 + b] = (int) (w >>> b) & 1;
+            }
+        }
+    }
+
+    @Override
     public long hash(long[] words, int off, int nWords) {
         return BitHash.hash(words, off, nWords);
     }

@@ -30,6 +30,7 @@ public final class ContrastiveDivergence {
     private final Compute compute;
     private final UniformRandomProvider shuffleRng;
     private final BernoulliSampler sampler;
+    private final BatchGather gather;
 
     private final int nv;
     private final int nh;
@@ -61,6 +62,7 @@ public final class ContrastiveDivergence {
         this.sampler = new BernoulliSampler(compute, RandomStreams.perThread(seed, name + " sampling",
                 compute.threads()), Math.max(rbm.visible(), rbm.hidden()));
         this.nv = rbm.visible();
+        this.gather = new BatchGather(compute.kernels(), nv);
         this.nh = rbm.hidden();
         this.batch = config.batchSize();
         this.v0 = new float[batch * nv];
@@ -110,7 +112,10 @@ public final class ContrastiveDivergence {
         return rbm;
     }
 
-    /** One pass over {@code rows} rows of {@code data} (row-major, {@code visible} wide) in a fresh random order. */
+    /**
+     * One pass over {@code rows} rows of {@code data} (row-major, {@code visible} wide) in a fresh random order. The
+     * data must not change between calls: a binary training set is packed into bits once (see {@link BatchGather}).
+     */
     public void trainEpoch(float[] data, int rows, int epoch, ProgressListener progress) {
         // a fresh permutation of 0..rows−1 each epoch, so the order depends only on the generator's state
         int[] order = PermutationSampler.natural(rows);
@@ -125,11 +130,9 @@ public final class ContrastiveDivergence {
         }
     }
 
-    /** One CD update on rows {@code order[from .. from+size)} of {@code data}; allocates nothing. */
+    /** One CD update on rows {@code order[from .. from+size)} of {@code data}; allocates nothing in steady state. */
     public void trainBatch(float[] data, int[] order, int from, int size, int epoch) {
-        for (int r = 0; r < size; r++) {
-            System.arraycopy(data, order[from + r] * nv, v0, r * nv, nv);
-        }
+        gather.gather(data, order, from, size, v0);
         step(size, (float) config.momentum(epoch));
     }
 

@@ -1,5 +1,7 @@
 package rbm.kernels;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -108,6 +110,20 @@ class ReferenceKernelsTest {
         assertEquals(1L | (1L << 63), words[1]);
         assertEquals(1L, words[2]);
         assertEquals(2L, words[3]);
+    }
+
+    @Test
+    void unpackBitsWritesBitIOfTheWordsAsOneOrZero() {
+        long[] words = {-1L, 1L | (1L << 63), 2L, 1L | (1L << 5)}; // bit 133 is past n
+        float[] out = new float[132];
+        Arrays.fill(out, 7f);
+        k.unpackBits(words, 1, 130, out, 1);
+        for (int i = 0; i < 130; i++) {
+            float want = i == 0 || i == 63 || i == 65 || i == 128 ? 1f : 0f;
+            assertEquals(want, out[1 + i], "bit " + i);
+        }
+        assertEquals(7f, out[0]); // nothing written outside [off, off + n)
+        assertEquals(7f, out[131]);
     }
 
     @Test

@@ -368,6 +368,26 @@ class VectorKernelsTest {
         }
     }
 
+    /** unpackBits inverts packBits on 0/1 data, and agrees with the reference bit for bit, at every length to 200. */
+    @Test
+    void unpackBitsInvertsPackBitsAndEqualsTheReference() {
+        for (int n = 0; n <= 200; n++) {
+            float[] x = new float[n + 3];
+            for (int i = 3; i < x.length; i++) {
+                x[i] = rng.nextBoolean() ? 1f : 0f;
+            }
+            long[] words = new long[(n + 63) / 64 + 2];
+            vector.packBits(x, 3, n, 0.5f, words, 2);
+            float[] want = new float[n + 5];
+            Arrays.fill(want, -3f);
+            float[] got = want.clone();
+            REFERENCE.unpackBits(words, 2, n, want, 5);
+            vector.unpackBits(words, 2, n, got, 5);
+            assertArrayEquals(want, got, "n " + n);
+            assertArrayEquals(Arrays.copyOfRange(x, 3, 3 + n), Arrays.copyOfRange(got, 5, 5 + n), "round trip, n " + n);
+        }
+    }
+
     /** Lengths of 0 to 70 words: one vector and a tail, several vectors, and one word either side of each. */
     @Test
     void hashEqualsTheReference() {

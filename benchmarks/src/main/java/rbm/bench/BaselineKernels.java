@@ -285,6 +285,11 @@ final class BaselineKernels implements Kernels {
     }
 
     @Override
+    public void unpackBits(long[] words, int wordOff, int n, float[] out, int off) {
+        REF.unpackBits(words, wordOff, n, out, off);
+    }
+
+    @Override
     public long hash(long[] words, int off, int nWords) {
         return REF.hash(words, off, nWords);
     }

@@ -106,6 +106,11 @@ public class WeightStepBenchmark {
         }
 
         @Override
+        public void unpackBits(long[] words, int wordOff, int n, float[] out, int off) {
+            k.unpackBits(words, wordOff, n, out, off);
+        }
+
+        @Override
         public long hash(long[] words, int off, int nWords) {
             return k.hash(words, off, nWords);
         }

@@ -1,0 +1,87 @@
+package rbm.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import rbm.kernels.Kernels;
+import rbm.kernels.KernelsProvider;
+
+class BatchGatherTest {
+    private static final int COLS = 97; // not a multiple of 64 nor of a vector: every row ends in a partial word
+    private static final int ROWS = 300;
+
+    private static float[] binary(Random rng) {
+        float[] data = new float[ROWS * COLS];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = rng.nextInt(3) == 0 ? 1f : 0f;
+        }
+        return data;
+    }
+
+    /** The rows as System.arraycopy copies them: the truth either path must give. */
+    private static float[] copied(float[] data, int[] order, int from, int size) {
+        float[] out = new float[size * COLS];
+        for (int r = 0; r < size; r++) {
+            System.arraycopy(data, order[from + r] * COLS, out, r * COLS, COLS);
+        }
+        return out;
+    }
+
+    private static int[] order(Random rng) {
+        int[] order = new int[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            order[i] = rng.nextInt(ROWS);
+        }
+        return order;
+    }
+
+    @Test
+    void binaryDataArePackedAndGiveTheSameRows() {
+        Random rng = new Random(3);
+        float[] data = binary(rng);
+        int[] order = order(rng);
+        for (Kernels kernels : new Kernels[] {KernelsProvider.reference(), KernelsProvider.best()}) {
+            BatchGather gather = new BatchGather(kernels, COLS);
+            float[] out = new float[40 * COLS];
+            gather.gather(data, order, 17, 40, out);
+            assertTrue(gather.packs(), kernels.name());
+            assertArrayEquals(copied(data, order, 17, 40), out, kernels.name());
+            gather.gather(data, order, 260, 40, out);
+            assertArrayEquals(copied(data, order, 260, 40), out, kernels.name());
+        }
+    }
+
+    @Test
+    void dataThatAreNotAllZeroOrOneAreCopied() {
+        Random rng = new Random(4);
+        int[] order = order(rng);
+        for (float odd : new float[] {0.5f, -0f, 2f, Float.NaN}) {
+            float[] data = binary(rng);
+            data[rng.nextInt(data.length)] = odd;
+            BatchGather gather = new BatchGather(KernelsProvider.best(), COLS);
+            float[] out = new float[ROWS * COLS];
+            gather.gather(data, order, 0, ROWS, out);
+            assertFalse(gather.packs(), "a value " + odd);
+            assertArrayEquals(copied(data, order, 0, ROWS), out, "a value " + odd);
+        }
+    }
+
+    @Test
+    void anotherArrayIsLookedAtAfresh() {
+        Random rng = new Random(5);
+        int[] order = order(rng);
+        BatchGather gather = new BatchGather(KernelsProvider.best(), COLS);
+        float[] out = new float[10 * COLS];
+        float[] grey = binary(rng);
+        grey[0] = 0.25f;
+        gather.gather(grey, order, 0, 10, out);
+        assertFalse(gather.packs());
+        float[] data = binary(rng);
+        gather.gather(data, order, 0, 10, out);
+        assertTrue(gather.packs());
+        assertArrayEquals(copied(data, order, 0, 10), out);
+    }
+}

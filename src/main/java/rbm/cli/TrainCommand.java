@@ -17,6 +17,8 @@ import rbm.data.DataSource;
 import rbm.data.Dataset;
 import rbm.generate.Pictures;
 import rbm.kernels.Compute;
+import rbm.kernels.KernelsProvider;
+import rbm.kernels.WarmUp;
 import rbm.random.RandomStreams;
 import rbm.run.Provenance;
 import rbm.run.RunConfig;
@@ -136,6 +138,7 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             config = buildConfig();
         }
+        WarmUp.start(KernelsProvider.best()); // compiles the kernels while the data load
         Dataset train = loadTraining(config);
         Dataset held = loadHeldout(config);
         if (train.cols() != config.widths()[0]) {

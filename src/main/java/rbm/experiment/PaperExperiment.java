@@ -20,6 +20,7 @@ import rbm.generate.GibbsSampler;
 import rbm.generate.Pictures;
 import rbm.io.Json;
 import rbm.kernels.Compute;
+import rbm.kernels.WarmUp;
 import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
 import rbm.random.BernoulliSampler;
@@ -60,6 +61,7 @@ public final class PaperExperiment {
     public Results run() {
         Results results = new Results(config);
         try (Compute compute = Compute.create(config.threads())) {
+            WarmUp.start(compute.kernels()); // compiles the kernels while MNIST loads
             step("loading MNIST");
             Binarization threshold = Binarization.threshold(0.5);
             Dataset train = threshold.apply(DataLoader.mnistTrain().subset(0, config.images()), null);

@@ -10,8 +10,13 @@ import rbm.kernels.Kernels;
  * (MNIST: 6 MB, which stays in the caches), and each row is unpacked by {@link Kernels#unpackBits}; it gives the same
  * floats, so training is bit for bit the same either way. Other data are copied as they are.
  *
- * <p>The packed copy belongs to one data array, recognised by identity: the training set must not change while it
- * is being trained on.
+ * <p>Even packed, rows drawn at random miss the caches once the step's weights have pushed them out: 100 rows took
+ * 60–75 µs of a step in an epoch (17 µs when measured alone). So at the start of an epoch, {@link #prepare} lays the
+ * packed rows out in the epoch's order, one tight loop whose misses overlap, and each mini-batch then reads one
+ * contiguous run that the hardware prefetcher follows.
+ *
+ * <p>The packed copy belongs to one data array, and the reordered copy to one order array, both recognised by
+ * identity: the training set must not change while it is being trained on, nor an epoch's order during the epoch.
  */
 final class BatchGather {
     /** 1f is 0x3F800000: of +0f and 1f, only 1f has bit 29 set. */
@@ -24,6 +29,10 @@ final class BatchGather {
     private float[] source;
     /** The rows of {@link #source} as bits, each row starting at a word; null when the data are not all 0/1. */
     private long[] packed;
+    /** The order {@link #ordered} was laid out for, or null. */
+    private int[] order;
+    /** Row r of this is row order[r] of {@link #packed}. */
+    private long[] ordered;
 
     BatchGather(Kernels kernels, int cols) {
         this.kernels = kernels;
@@ -31,13 +40,30 @@ final class BatchGather {
         this.wordsPerRow = (cols + 63) >>> 6;
     }
 
+    /** Lays the packed rows of {@code data} out in the order of {@code order} (an epoch's permutation of its rows). */
+    void prepare(float[] data, int[] order) {
+        use(data);
+        this.order = null;
+        if (packed == null || order.length * wordsPerRow > packed.length) {
+            return;
+        }
+        if (ordered == null || ordered.length < order.length * wordsPerRow) {
+            ordered = new long[order.length * wordsPerRow];
+        }
+        for (int r = 0; r < order.length; r++) {
+            System.arraycopy(packed, order[r] * wordsPerRow, ordered, r * wordsPerRow, wordsPerRow);
+        }
+        this.order = order;
+    }
+
     /** {@code out[r] = data[order[from + r]]} for r < size, rows of {@code cols} floats. */
     void gather(float[] data, int[] order, int from, int size, float[] out) {
-        if (data != source) {
-            source = data;
-            packed = pack(data);
-        }
-        if (packed != null) {
+        use(data);
+        if (packed != null && order == this.order) {
+            for (int r = 0; r < size; r++) {
+                kernels.unpackBits(ordered, (from + r) * wordsPerRow, cols, out, r * cols);
+            }
+        } else if (packed != null) {
             for (int r = 0; r < size; r++) {
                 kernels.unpackBits(packed, order[from + r] * wordsPerRow, cols, out, r * cols);
             }
@@ -45,6 +71,14 @@ final class BatchGather {
             for (int r = 0; r < size; r++) {
                 System.arraycopy(data, order[from + r] * cols, out, r * cols, cols);
             }
+        }
+    }
+
+    private void use(float[] data) {
+        if (data != source) {
+            source = data;
+            packed = pack(data);
+            order = null;
         }
     }
 

@@ -120,6 +120,7 @@ public final class ContrastiveDivergence {
         // a fresh permutation of 0..rows−1 each epoch, so the order depends only on the generator's state
         int[] order = PermutationSampler.natural(rows);
         PermutationSampler.shuffle(shuffleRng, order);
+        gather.prepare(data, order);
         int batches = (rows + batch - 1) / batch;
         for (int bi = 0; bi < batches; bi++) {
             int from = bi * batch;

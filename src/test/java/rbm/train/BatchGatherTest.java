@@ -54,6 +54,31 @@ class BatchGatherTest {
         }
     }
 
+    /** After prepare, the epoch's own order reads the reordered copy; any other order array still gets its rows. */
+    @Test
+    void preparedOrderGivesTheSameRows() {
+        Random rng = new Random(6);
+        float[] data = binary(rng);
+        int[] order = order(rng);
+        int[] other = order(rng);
+        for (Kernels kernels : new Kernels[] {KernelsProvider.reference(), KernelsProvider.best()}) {
+            BatchGather gather = new BatchGather(kernels, COLS);
+            gather.prepare(data, order);
+            float[] out = new float[100 * COLS];
+            for (int from = 0; from < ROWS; from += 100) {
+                gather.gather(data, order, from, 100, out);
+                assertArrayEquals(copied(data, order, from, 100), out, kernels.name() + " from " + from);
+                gather.gather(data, other, from, 100, out);
+                assertArrayEquals(copied(data, other, from, 100), out, kernels.name() + " other order, from " + from);
+            }
+            float[] grey = binary(rng);
+            grey[5] = 0.5f;
+            gather.prepare(grey, order); // not binary: copied, whatever the order
+            gather.gather(grey, order, 100, 100, out);
+            assertArrayEquals(copied(grey, order, 100, 100), out, kernels.name() + " grey");
+        }
+    }
+
     @Test
     void dataThatAreNotAllZeroOrOneAreCopied() {
         Random rng = new Random(4);

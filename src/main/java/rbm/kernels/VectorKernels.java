@@ -75,6 +75,8 @@ public final class VectorKernels implements Kernels {
     /** The keys k_i = (i + 1)·φ of the first L words of a state (see {@link BitHash}). */
     private static final LongVector LANE_KEYS = LongVector.broadcast(LS, BitHash.GOLDEN)
             .mul(LongVector.broadcast(LS, 1).addIndex(1));
+    /** Row r (r = 0 .. LL) of LL longs: −1 in the first r lanes, 0 in the rest; an AND keeps the first r lanes. */
+    private static final long[] LANES_BELOW = lanesBelow();
     private static final LongVector MIX1 = LongVector.broadcast(LS, 0xBF58476D1CE4E5B9L);
     private static final LongVector MIX2 = LongVector.broadcast(LS, 0x94D049BB133111EBL);
 
@@ -93,6 +95,14 @@ public final class VectorKernels implements Kernels {
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private static long[] lanesBelow() {
+        long[] rows = new long[(LL + 1) * LL];
+        for (int r = 0; r <= LL; r++) {
+            Arrays.fill(rows, r * LL, r * LL + r, -1L);
+        }
+        return rows;
+    }
 
     public VectorKernels() {
         if (64 % L != 0) {
@@ -780,7 +790,18 @@ public final class VectorKernels implements Kernels {
             z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
             sum += z.reduceLanes(VectorOperators.ADD);
         }
-        if (i < nWords) {
+        if (i < nWords && off + i + LL <= words.length) {
+            // the last, partial vector loaded whole (the words past the state belong to whatever follows it), mixed,
+            // and its lanes past the state zeroed by an AND before the sum: no mask, whose operations C2 does not
+            // always compile to mask instructions
+            LongVector z = LongVector.fromArray(LS, words, off + i)
+                    .lanewise(VectorOperators.XOR, LANE_KEYS.add(BitHash.GOLDEN * i));
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(MIX1);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(MIX2);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+            sum += z.lanewise(VectorOperators.AND, LongVector.fromArray(LS, LANES_BELOW, (nWords - i) * LL))
+                    .reduceLanes(VectorOperators.ADD);
+        } else if (i < nWords) {
             VectorMask<Long> in = LS.indexInRange(i, nWords);
             LongVector z = LongVector.fromArray(LS, words, off + i, in)
                     .lanewise(VectorOperators.XOR, LANE_KEYS.add(BitHash.GOLDEN * i));
@@ -808,7 +829,12 @@ public final class VectorKernels implements Kernels {
                 return false;
             }
         }
-        if (i < nWords) {
+        if (i < nWords && off + i + LL <= words.length && at + 8L * (i + LL) <= seg.byteSize()) {
+            // whole vectors again, and only the differences in the state's lanes count
+            LongVector a = LongVector.fromArray(LS, words, off + i);
+            LongVector b = LongVector.fromMemorySegment(LS, seg, at + 8L * i, ByteOrder.nativeOrder());
+            return (a.compare(VectorOperators.NE, b).toLong() & ((1L << (nWords - i)) - 1)) == 0;
+        } else if (i < nWords) {
             VectorMask<Long> in = LS.indexInRange(i, nWords);
             LongVector a = LongVector.fromArray(LS, words, off + i, in);
             LongVector b = LongVector.fromMemorySegment(LS, seg, at + 8L * i, ByteOrder.nativeOrder(), in);

@@ -329,7 +329,9 @@ public final class StateCounter implements AutoCloseable {
         long slotBytes = words == 1 ? INLINE_SLOT_BYTES : 8;
         table = tableArena.allocate(slotBytes << newBits, 64); // zeroed: every slot empty; aligned to a cache line
         entryArena = Arena.ofShared();
-        entries = entryArena.allocate(strideBytes * capacityOfEntries(), 64); // aligned to a cache line
+        // aligned to a cache line, and 64 bytes more, so that the kernels can compare the last entry's key a whole
+        // vector at a time
+        entries = entryArena.allocate(strideBytes * capacityOfEntries() + 64, 64);
     }
 
     /** Doubles the table and the entries; slots move by their tag alone, entries are copied as they are. */

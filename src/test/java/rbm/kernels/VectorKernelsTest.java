@@ -391,38 +391,51 @@ class VectorKernelsTest {
     /** Lengths of 0 to 70 words: one vector and a tail, several vectors, and one word either side of each. */
     @Test
     void hashEqualsTheReference() {
-        for (int n = 0; n <= 70; n++) {
-            long[] words = new long[n + 2];
-            for (int i = 0; i < words.length; i++) {
-                words[i] = rng.nextLong();
+        for (int pad : new int[] {1, 9}) { // 9: the last partial vector is loaded whole and the lanes past n ANDed off
+            for (int n = 0; n <= 70; n++) {
+                long[] words = new long[n + 1 + pad];
+                for (int i = 0; i < words.length; i++) {
+                    words[i] = rng.nextLong();
+                }
+                assertEquals(REFERENCE.hash(words, 1, n), vector.hash(words, 1, n), n + " words, pad " + pad);
+                for (int i = 0; i < words.length; i++) {
+                    if (i < 1 || i > n) {
+                        words[i] = ~words[i]; // outside the words hashed
+                    }
+                }
+                assertEquals(REFERENCE.hash(words, 1, n), vector.hash(words, 1, n), n + " words, pad " + pad);
             }
-            assertEquals(REFERENCE.hash(words, 1, n), vector.hash(words, 1, n), n + " words");
-            words[0] = ~words[0]; // outside the words hashed
-            words[n + 1] = ~words[n + 1];
-            assertEquals(REFERENCE.hash(words, 1, n), vector.hash(words, 1, n), n + " words");
         }
     }
 
-    /** Equal words, and a difference in each single word (first, inner, in the tail, last), at an offset. */
+    /**
+     * Equal words, and a difference in each single word (first, inner, in the tail, last), at an offset; with the
+     * arrays ending right after the words and with room for a whole vector past them.
+     */
     @Test
     void equalWordsAgreesWithTheReference() {
-        for (int n = 1; n <= 70; n++) {
-            long[] words = new long[n + 3];
-            for (int i = 0; i < words.length; i++) {
-                words[i] = rng.nextLong();
-            }
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment seg = arena.allocate(8L * (n + 5));
-                MemorySegment.copy(words, 2, seg, ValueLayout.JAVA_LONG, 24, n); // stored 3 longs in
-                seg.set(ValueLayout.JAVA_LONG, 16, ~words[1]); // the neighbours differ
-                seg.set(ValueLayout.JAVA_LONG, 24 + 8L * n, ~words[n + 2]);
-                assertTrue(vector.equalWords(words, 2, seg, 24, n), n + " words");
-                assertTrue(REFERENCE.equalWords(words, 2, seg, 24, n), n + " words");
-                for (int w = 0; w < n; w++) {
-                    long[] other = words.clone();
-                    other[2 + w] ^= 1L << rng.nextInt(64);
-                    assertEquals(false, vector.equalWords(other, 2, seg, 24, n), n + " words, differ in " + w);
-                    assertEquals(false, REFERENCE.equalWords(other, 2, seg, 24, n), n + " words, differ in " + w);
+        for (int pad : new int[] {1, 9}) {
+            for (int n = 1; n <= 70; n++) {
+                long[] words = new long[n + 2 + pad];
+                for (int i = 0; i < words.length; i++) {
+                    words[i] = rng.nextLong();
+                }
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment seg = arena.allocate(8L * (n + 4 + pad));
+                    MemorySegment.copy(words, 2, seg, ValueLayout.JAVA_LONG, 24, n); // stored 3 longs in
+                    seg.set(ValueLayout.JAVA_LONG, 16, ~words[1]); // the neighbours differ
+                    for (int i = n; i < n + 1 + pad; i++) {
+                        seg.set(ValueLayout.JAVA_LONG, 24 + 8L * i, ~words[Math.min(words.length - 1, 2 + i)]);
+                    }
+                    String what = n + " words, pad " + pad;
+                    assertTrue(vector.equalWords(words, 2, seg, 24, n), what);
+                    assertTrue(REFERENCE.equalWords(words, 2, seg, 24, n), what);
+                    for (int w = 0; w < n; w++) {
+                        long[] other = words.clone();
+                        other[2 + w] ^= 1L << rng.nextInt(64);
+                        assertEquals(false, vector.equalWords(other, 2, seg, 24, n), what + ", differ in " + w);
+                        assertEquals(false, REFERENCE.equalWords(other, 2, seg, 24, n), what + ", differ in " + w);
+                    }
                 }
             }
         }

@@ -49,26 +49,30 @@ public final class Compute implements AutoCloseable {
     }
 
     /**
+     * Work on one block of a rows × cols matrix, rows [r0, r1) × columns [c0, c1), as block {@code block} of the
+     * pool's threads: what {@link #gemmSigmoid} runs on each block of its output after the sigmoid.
+     */
+    @FunctionalInterface
+    public interface BlockOfMatrix {
+        void run(int block, int r0, int r1, int c0, int c1);
+    }
+
+    /**
      * {@code out = σ(a·op(b) + bias)} for a rows × k matrix a (row-major) and op(b) k × n, in one hand-over: each
-     * thread applies the sigmoid to the block of the product it computed. Then, if {@code then} is not null, it runs
-     * as {@code pool().run(rows, thenWork, then)} would run it, on the same threads in the same hand-over when that
-     * gives every thread the same rows as the product (so results equal those of separate calls).
+     * thread applies the sigmoid to the block of the product it computed, then, if {@code then} is not null, runs it
+     * on that block (all rows and a block of columns when the product is split by columns, else a block of rows and
+     * all columns). The blocks depend on the sizes and the thread count only.
      */
     public void gemmSigmoid(boolean transB, int rows, int n, int k, float[] a, float[] b, float[] bias, float[] out,
-                            WorkerPool.BlockTask then, long thenWork) {
+                            BlockOfMatrix then) {
         gemmTask.set(false, transB, rows, n, k, 1f, a, b, 0f, out);
         gemmTask.bias = bias;
+        gemmTask.then = then;
         long work = 2L * rows * n * k + 20L * rows * n;
         boolean byColumns = splitsByColumns(rows, n);
-        // the same rows per thread when both split rows and both or neither go parallel
-        boolean fuse = then != null && !byColumns && pool.parallel(work) == pool.parallel(thenWork);
-        gemmTask.then = fuse ? then : null;
         gemmTask.byColumns = byColumns;
         pool.run(byColumns ? threads() : rows, work, gemmTask);
         gemmTask.clear();
-        if (then != null && !fuse) {
-            pool.run(rows, thenWork, then);
-        }
     }
 
     /**
@@ -107,8 +111,8 @@ public final class Compute implements AutoCloseable {
         private int m;
         /** If not null, out = σ(C + bias) on each block after its product. */
         private float[] bias;
-        /** If not null, run on each block of rows after the sigmoid. */
-        private WorkerPool.BlockTask then;
+        /** If not null, run on each block after the sigmoid. */
+        private BlockOfMatrix then;
 
         void set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, float[] b, float beta,
                  float[] c) {
@@ -144,6 +148,9 @@ public final class Compute implements AutoCloseable {
                     if (bias != null) {
                         kernels.sigmoidBias(c, bias, j0, c, j0, n, m, j1 - j0);
                     }
+                    if (then != null) {
+                        then.run(block, 0, m, j0, j1);
+                    }
                 }
                 return;
             }
@@ -153,7 +160,7 @@ public final class Compute implements AutoCloseable {
                 kernels.sigmoidBias(c, bias, 0, c, from * n, n, to - from, n);
             }
             if (then != null) {
-                then.run(block, from, to);
+                then.run(block, from, to, 0, n);
             }
         }
 

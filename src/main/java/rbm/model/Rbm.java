@@ -1,7 +1,6 @@
 package rbm.model;
 
 import rbm.kernels.Compute;
-import rbm.kernels.WorkerPool;
 
 /**
  * A Bernoulli–Bernoulli restricted Boltzmann machine: binary visible units v, binary hidden units h, and the energy
@@ -64,18 +63,17 @@ public final class Rbm {
 
     /** {@code out = σ(v·W + c)} for {@code rows} visible rows. */
     public void hiddenProbabilities(Compute compute, float[] v, int rows, float[] out) {
-        compute.gemmSigmoid(false, rows, hidden, visible, v, weights, hiddenBias, out, null, 0);
+        compute.gemmSigmoid(false, rows, hidden, visible, v, weights, hiddenBias, out, null);
     }
 
-    /** The same, then {@code then} on the rows as {@code compute.pool().run(rows, thenWork, then)} would run it. */
-    public void hiddenProbabilities(Compute compute, float[] v, int rows, float[] out, WorkerPool.BlockTask then,
-                                    long thenWork) {
-        compute.gemmSigmoid(false, rows, hidden, visible, v, weights, hiddenBias, out, then, thenWork);
+    /** The same, then {@code then} on each thread's block of {@code out} (see {@link Compute#gemmSigmoid}). */
+    public void hiddenProbabilities(Compute compute, float[] v, int rows, float[] out, Compute.BlockOfMatrix then) {
+        compute.gemmSigmoid(false, rows, hidden, visible, v, weights, hiddenBias, out, then);
     }
 
     /** {@code out = σ(h·Wᵀ + b)} for {@code rows} hidden rows. */
     public void visibleProbabilities(Compute compute, float[] h, int rows, float[] out) {
-        compute.gemmSigmoid(true, rows, visible, hidden, h, weights, visibleBias, out, null, 0);
+        compute.gemmSigmoid(true, rows, visible, hidden, h, weights, visibleBias, out, null);
     }
 
     /**

@@ -8,7 +8,12 @@ import rbm.kernels.WorkerPool;
 
 /**
  * Draws binary states from probabilities, s ~ Bernoulli(p), on all worker threads. Thread t always handles the same
- * block of rows and draws from its own stream, so the states depend on the seed and the thread count only.
+ * block of the matrix (rows, or columns when it samples the block of a product it computed) and draws from its own
+ * stream, so the states depend on the seed and the thread count only.
+ *
+ * <p>Each 64-bit draw gives two uniforms, from its top 24 bits and from the 24 bits below the low word's top byte
+ * ({@link #uniforms}): one draw per uniform, as {@code nextFloat} makes, took 1.25 ns a uniform, two per draw 0.5 ns,
+ * and the uniforms were most of the sampling's time (100 × 500 states: 62 µs of draws on one thread).
  */
 public final class BernoulliSampler {
     private final Compute compute;
@@ -18,7 +23,8 @@ public final class BernoulliSampler {
     private float[] p;
     private float[] out;
     private int cols;
-    private final WorkerPool.BlockTask task = this::sampleRows; // made once: a method reference allocates
+    private final Compute.BlockOfMatrix block = this::sampleBlock; // made once: a method reference allocates
+    private final WorkerPool.BlockTask rows = (t, from, to) -> sampleBlock(t, from, to, 0, cols);
 
     /** @param maxCols the widest row this sampler will be asked for */
     public BernoulliSampler(Compute compute, UniformRandomProvider[] streams, int maxCols) {
@@ -38,34 +44,45 @@ public final class BernoulliSampler {
 
     /** {@code out = Bernoulli(p)} for a rows × cols matrix; {@code out} may be {@code p}. Allocates nothing. */
     public void sample(float[] p, float[] out, int rows, int cols) {
-        compute.pool().run(rows, work(rows, cols), prepare(p, out, cols));
+        prepare(p, out, cols);
+        compute.pool().run(rows, 10L * rows * cols, this.rows); // a draw costs about 10 flops
         this.p = this.out = null;
     }
 
-    /** The work {@link #sample} declares to the pool: a draw costs about 10 flops. */
-    public static long work(int rows, int cols) {
-        return 10L * rows * cols;
-    }
-
     /**
-     * The task that {@link #sample} runs, set up for {@code out = Bernoulli(p)} on rows of width cols: to be run on the
-     * blocks {@code compute.pool().run(rows, work(rows, cols), task)} would give it, within another hand-over.
+     * The task that samples {@code out = Bernoulli(p)} on a block of a matrix of width cols, for
+     * {@link Compute#gemmSigmoid} to run on each block of p it computes, in the same hand-over.
      */
-    public WorkerPool.BlockTask prepare(float[] p, float[] out, int cols) {
+    public Compute.BlockOfMatrix prepare(float[] p, float[] out, int cols) {
         this.p = p;
         this.out = out;
         this.cols = cols;
-        return task;
+        return block;
     }
 
-    private void sampleRows(int block, int from, int to) {
-        UniformRandomProvider rng = streams[block];
-        float[] u = uniforms[block];
-        for (int r = from; r < to; r++) {
-            for (int j = 0; j < cols; j++) {
-                u[j] = rng.nextFloat();
-            }
-            kernels.bernoulli(p, u, 0, out, r * cols, cols);
+    private void sampleBlock(int t, int r0, int r1, int c0, int c1) {
+        UniformRandomProvider rng = streams[t];
+        float[] u = uniforms[t];
+        for (int r = r0; r < r1; r++) {
+            uniforms(rng, u, c1 - c0);
+            kernels.bernoulli(p, u, 0, out, r * cols + c0, c1 - c0);
+        }
+    }
+
+    /**
+     * {@code u[0 .. n)} uniform on the multiples of 2^−24 in [0, 1), as {@code nextFloat} gives them, two from each
+     * {@code nextLong}: bits 63–40 and bits 31–8 (disjoint, and every bit of this generator's output is as good as
+     * any other); for odd n the last draw gives one.
+     */
+    static void uniforms(UniformRandomProvider rng, float[] u, int n) {
+        int j = 0;
+        for (; j + 1 < n; j += 2) {
+            long z = rng.nextLong();
+            u[j] = (z >>> 40) * 0x1p-24f;
+            u[j + 1] = ((int) z >>> 8) * 0x1p-24f;
+        }
+        if (j < n) {
+            u[j] = (rng.nextLong() >>> 40) * 0x1p-24f;
         }
     }
 

@@ -145,8 +145,8 @@ public final class ContrastiveDivergence {
             chainsRows = batch;
             System.arraycopy(chains, 0, hs, 0, batch * nh);
         } else {
-            // hˢ ~ Bernoulli(h⁰), in the same hand-over as the product when that splits rows (see gemmSigmoid)
-            rbm.hiddenProbabilities(compute, v0, size, h0, sampler.prepare(h0, hs, nh), BernoulliSampler.work(size, nh));
+            // hˢ ~ Bernoulli(h⁰), each thread on the block of h⁰ it computed, in the same hand-over
+            rbm.hiddenProbabilities(compute, v0, size, h0, sampler.prepare(h0, hs, nh));
         }
         for (int s = 1; s <= config.cdSteps(); s++) {
             rbm.visibleProbabilities(compute, hs, chainsRows, vk);

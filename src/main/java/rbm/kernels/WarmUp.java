@@ -22,7 +22,10 @@ public final class WarmUp {
         return t;
     }
 
-    /** The three products, the weight step, the sigmoid, sampling and the bits, at shapes with full and partial tiles. */
+    /**
+     * The three products, the weight step, the bias sums, the sigmoid, sampling and the bits, at shapes with full and
+     * partial tiles.
+     */
     static void run(Kernels k) {
         int m = 12;
         int n = 136; // two full register tiles and a narrow one
@@ -41,6 +44,7 @@ public final class WarmUp {
             k.gemm(false, true, m, n, kk, 1f, a, 0, kk, b, 0, kk, 1f, c, 0, n);
             k.gemm(true, false, kk, n, m, 1f, a, 0, kk, c, 0, n, 0f, w, 0, n);
             k.weightStep(0, kk, kk, n, a, c, m / 2, a, c, m / 2, w, v, 0.5f, 0.1f, 0.0002f, c);
+            k.columnSums(c, 0, n, m, n, bias, 0);
             k.sigmoidBias(c, bias, c, 0, m, n);
             k.bernoulli(c, b, 0, c, 0, n);
             k.packBits(c, 0, n, 0.5f, words, 0);

@@ -66,12 +66,13 @@ public final class VectorKernels implements Kernels {
     /** Most columns of G that {@link #weightStep} holds at a time (a multiple of NR): 6 × 512 floats, 12 KB. */
     private static final int G_COLUMNS = 512;
     /**
-     * Floats of the packed block of op(B) in {@link #weightStep}: G_COLUMNS columns at k = 200 (400 KB), so that a
-     * 784 × 500 step updates each row of W and V as one run of 500 floats instead of two of 320 and 180 (with
-     * B_BLOCK): the hardware prefetcher follows longer runs further. In one JVM against B_BLOCK: weight step
-     * 0.93–0.95×, CD-1 epoch 0.98× on 2 threads. (For the products, larger blocks were slower: benchmarks/README.md.)
+     * Floats of the packed block of op(B) in {@link #weightStep}, and so of the per-thread buffer: G_COLUMNS columns
+     * at k = 200 (400 KB), so that a 784 × 500 step updates each row of W and V as one run of 500 floats instead of
+     * two of 320 and 180 (with B_BLOCK): the hardware prefetcher follows longer runs further. In one JVM against
+     * B_BLOCK: weight step 0.93–0.95×, CD-1 epoch 0.98× on 2 threads. (The products keep B_BLOCK: larger blocks
+     * were slower for them; see benchmarks/README.md.)
      */
-    private static final int WEIGHT_STEP_B_BLOCK = G_COLUMNS * 200;
+    private static final int WEIGHT_STEP_B_BLOCK = Math.max(B_BLOCK, G_COLUMNS * 200);
     private static final FloatVector ZERO = FloatVector.zero(S);
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
     /** Ints in a vector of the same size as a float vector, and the lane index of each. */
@@ -94,7 +95,7 @@ public final class VectorKernels implements Kernels {
         /** The last, partial row panel of op(A) = A, copied with zero rows: {@code edge[r·kc + p]}. */
         final float[] edge = new float[MR * KC];
         /** One column panel of op(B), packed: {@code b[p·NR + j]} = op(B)(p, j), zero for columns past n. */
-        final float[] b = new float[Math.max(B_BLOCK, WEIGHT_STEP_B_BLOCK)];
+        final float[] b = new float[WEIGHT_STEP_B_BLOCK];
         /** A partial tile of C as the micro-kernel leaves it: MR × NR. */
         final float[] tile = new float[MR * NR];
         /** Six rows of the gradient in {@link #weightStep}: {@code g[r·nc + j]}, nc ≤ G_COLUMNS. */
@@ -232,7 +233,7 @@ public final class VectorKernels implements Kernels {
         int mcMax = Math.max(MR, A_BLOCK / k / MR * MR);
         int mBlocks = (m + mcMax - 1) / mcMax;
         int mcEven = ((m + mBlocks - 1) / mBlocks + MR - 1) / MR * MR;
-        int ncMax = Math.min(G_COLUMNS, Math.max(NR, Math.max(B_BLOCK, WEIGHT_STEP_B_BLOCK) / k / NR * NR));
+        int ncMax = Math.min(G_COLUMNS, Math.max(NR, WEIGHT_STEP_B_BLOCK / k / NR * NR));
         for (int i = 0; i < m; i += mcEven) {
             int mc = Math.min(mcEven, m - i);
             // rows of op(A) = columns i0 + i.. of A1, then of A2, side by side: buf.a[r·k + p]

@@ -8,6 +8,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 rounds="${1:-3}"
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "sgemm.sh: ROUNDS must be a positive whole number, got '$rounds'" >&2; exit 2; }
 py=/usr/bin/python3
 $py -c "import numpy" 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-numpy python3-threadpoolctl >/dev/null; }
 tmp="$(mktemp -d)"
@@ -22,7 +23,7 @@ done
 echo "2 threads against 1 (ThreadSpeedup)" >&2
 java="$("$here/../rbm" --which-java)"
 "$java" --add-modules jdk.incubator.vector -cp "$here/target/benchmarks.jar:$here/../target/rbm.jar" \
-  rbm.bench.ThreadSpeedup 21 2>/dev/null > "$tmp/speedup.txt"
+  rbm.bench.ThreadSpeedup 21 > "$tmp/speedup.txt" 2> >(grep -v 'incubator modules' >&2)
 $py - "$tmp" "$rounds" <<'PY'
 import json, statistics, sys
 tmp, rounds = sys.argv[1], int(sys.argv[2])

@@ -23,22 +23,21 @@ public final class ThreadSpeedup {
     }
 
     public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
+        int rounds = args.length > 0 ? rounds(args[0]) : 21;
         String[] shapes = args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : SHAPES;
         System.out.printf(Locale.ROOT, "%-16s %9s %9s %9s %17s   (GFLOP/s; %d rounds of 1T and 2T blocks in turn)%n",
                 "shape", "1T", "2T", "2T/1T", "quartiles", rounds);
         try (Compute one = Compute.create(1); Compute two = Compute.create(2)) {
             for (String spec : shapes) {
-                Shape shape = new Shape(spec);
+                Shape shape = shape(spec);
                 double flops = 2.0 * shape.m * shape.n * shape.k;
-                // warm-up, and the number of products that fills a block on one thread
-                int reps = 1;
+                // warm-up, then the number of products that fills a block on one thread
                 for (long start = System.nanoTime(); System.nanoTime() - start < 2_000_000_000L; ) {
                     block(shape, one, 20);
                     block(shape, two, 20);
                 }
                 double single = block(shape, one, 50) / 50;
-                reps = (int) Math.max(1, BLOCK_NANOS / single);
+                int reps = (int) Math.max(1, BLOCK_NANOS / single);
                 double[] t1 = new double[rounds];
                 double[] t2 = new double[rounds];
                 double[] speedup = new double[rounds];
@@ -60,6 +59,30 @@ public final class ThreadSpeedup {
                         speedup[rounds / 4], speedup[(3 * rounds) / 4]);
             }
         }
+    }
+
+    private static Shape shape(String spec) {
+        try {
+            return new Shape(spec);
+        } catch (RuntimeException e) {
+            System.err.println("ThreadSpeedup: shape '" + spec + "' is not FORM:mxnxk (FORM one of NN, NT, TN, TT)");
+            System.exit(2);
+            return null;
+        }
+    }
+
+    private static int rounds(String arg) {
+        try {
+            int rounds = Integer.parseInt(arg);
+            if (rounds >= 1) {
+                return rounds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println("ThreadSpeedup: rounds must be a positive whole number, got '" + arg + "'");
+        System.exit(2);
+        return 0;
     }
 
     /** Nanoseconds for {@code reps} products. */

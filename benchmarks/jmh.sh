@@ -12,4 +12,4 @@ if [ ! -f "$root/benchmarks/target/benchmarks.jar" ] || [ "$root/target/rbm.jar"
 fi
 java="$("$root/rbm" --which-java)"
 exec "$java" --add-modules jdk.incubator.vector -cp "$root/benchmarks/target/benchmarks.jar:$root/target/rbm.jar" \
-  org.openjdk.jmh.Main -jvmArgsAppend "--add-modules=jdk.incubator.vector" "$@"
+  org.openjdk.jmh.Main -jvmArgsAppend "--add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED" "$@"

@@ -12,7 +12,8 @@ import rbm.kernels.Kernels;
  * word for word: two different states never share a count, even when their hashes collide.
  *
  * <p>Memory layout, in two {@link MemorySegment}s, each allocated by its own {@link Arena} so that a resize frees the
- * old one at once and {@link #close()} frees everything deterministically. States wider than 64 bits:
+ * old one at once and {@link #close()} frees everything deterministically, both from {@link OffHeap} (2 MB pages where
+ * Linux gives them). States wider than 64 bits:
  * <pre>
  *   probe table  capacity slots of one long:  tag (high 32 bits of the hash) | id + 1 (low 32 bits);  0 = empty
  *   entries      capacity/2 entries, by id:   count (one long), then the key's words (little-endian bit order)
@@ -28,16 +29,23 @@ import rbm.kernels.Kernels;
  * so that a hit touches one slot and nothing else, one cache line:
  * <pre>
  *   probe table  capacity slots of two longs: key, count;  count 0 = empty (so the all-zero state is a valid key)
- *   entries      capacity/4 entries, by id:   the state's slot index (one int)
+ *   entries      by id:                       the key (one long)
  * </pre>
  * Their hash is {@link BitHash#mix} of the word (a bijection, so distinct states never share a full hash), and the
- * home is again its top bits. Slots move when the table grows, so the ids cannot live in the slots: the dense
- * id → slot array keeps the order of first occurrence for {@link #count(long)} and {@link #copyKey}, and a resize
- * walks it in id order, rehashes each key into the doubled table and rewrites the state's slot index. Ids are dense,
- * in order of first occurrence, which makes iterating over the states a linear scan.
+ * home is again its top bits. The dense id → key array keeps the order of first occurrence for {@link #copyKey}, and
+ * {@link #count(long)} looks the key up. A resize walks the old table in order and rehashes each key into the doubled
+ * table; as the home is the hash's top bits, a state's new home is its old one doubled (or one more), so the walk
+ * reads and writes memory in order. (It used to walk an id → slot array and rewrite it: a random read and a random
+ * write per state, which made 600,000 new 64-bit states cost 190 ns each, against 102 ns with the walk in order.) Ids are
+ * dense, in order of first occurrence, which makes iterating over the states a linear scan.
+ *
+ * <p>Entries are only ever appended. Where {@link OffHeap#reserve} gives address space for 2^35 bytes of them, they
+ * never move, and memory is taken one 2 MB page at a time as they arrive; else they double with the table, and are
+ * copied. Counting 600,000 new 784-bit states took 1.2–1.4 µs each before (with 4 KB pages, nearly all of it in the
+ * page faults of zeroing ever larger blocks, on the virtual machine of {@code benchmarks/README.md}), and 133 ns now.
  *
  * <p>The table of wide states doubles when it would become more than half full, the one-word table when it would
- * become more than a quarter full (the entries grow with them). At load 1/2 linear probing needs 1.5 probes per hit
+ * become more than a quarter full, or half once it has 2^20 slots. At load 1/2 linear probing needs 1.5 probes per hit
  * on average, and a slot costs 8 bytes, so the low load is cheap. A one-word add is so short that the branch that
  * ends its probe, mispredicted whenever a state is not in its home slot, is a large part of its cost: with at most a
  * quarter of the slots full (32–64 bytes of table per state) one-word counting ran 18% faster than with half (three
@@ -55,7 +63,7 @@ import rbm.kernels.Kernels;
  * <p>Not thread-safe: one thread adds at a time.
  */
 public final class StateCounter implements AutoCloseable {
-    /** log2 of the inverse of the highest load: 1/2 for wide states, 1/4 for one-word states (see above). */
+    /** log2 of the inverse of the highest load: 1/2 for wide states, 1/4 for small one-word tables (see above). */
     private final int loadShift;
     /** 2^31 slots (16 GiB) at most: slot ids have 32 bits and the home comes from the 32-bit tag. */
     private static final int MAX_BITS = 31;
@@ -63,6 +71,10 @@ public final class StateCounter implements AutoCloseable {
     private static final long ID_MASK = 0xFFFF_FFFFL;
     /** A slot of the one-word table: the key, then its count (0 = empty). */
     private static final long INLINE_SLOT_BYTES = 16;
+    /** The address space reserved for wide entries: 2^35 bytes, 300 million 784-bit states. */
+    private static final long RESERVED_BYTES = 1L << 35;
+    /** One-word tables of 2^20 slots (16 MB) and more are read ahead in {@link #addAll}. */
+    private static final int READ_AHEAD_INLINE_BITS = 20;
     /** States per group of {@link #addAll}: enough independent loads to keep the memory system busy. */
     private static final int GROUP = 16;
 
@@ -108,10 +120,11 @@ public final class StateCounter implements AutoCloseable {
         this.lastWordMask = (widthBits & 63) == 0 ? -1L : (1L << (widthBits & 63)) - 1;
         this.loadShift = words == 1 ? 2 : 1;
         // one-word keys: an entry is only the slot index (an int) of the state in the inline table
-        this.strideBytes = words == 1 ? 4 : 8L * (1 + words);
+        this.strideBytes = words == 1 ? 8 : 8L * (1 + words);
         this.kernels = kernels;
         this.hashMask = hashBits == 64 ? -1L : ~(-1L >>> hashBits);
         allocate(initialBits);
+        allocateEntries(true);
     }
 
     /** Bits per state. */
@@ -163,10 +176,26 @@ public final class StateCounter implements AutoCloseable {
      */
     public void addAll(long[] keys, int off, int n) {
         if (words == 1) {
-            // one cache line per add, and reading the slots ahead was measured to gain nothing (and to lose 20%
-            // when the table fits in cache)
-            for (int s = 0; s < n; s++) {
-                addInline(keys[off + s]);
+            // one cache line per add; reading the slots ahead was measured to gain nothing while the table fits in the
+            // caches (and to lose 20% when it fits in the first levels), but pays once it is larger
+            if (bits < READ_AHEAD_INLINE_BITS) {
+                for (int s = 0; s < n; s++) {
+                    addInline(keys[off + s]);
+                }
+                return;
+            }
+            for (int g = 0; g < n; g += GROUP) {
+                int size = Math.min(GROUP, n - g);
+                long touched = 0;
+                final MemorySegment t = table;
+                final int shift = 64 - bits;
+                for (int s = 0; s < size; s++) {
+                    touched += t.get(ValueLayout.JAVA_LONG, (hashInline(keys[off + g + s]) >>> shift) * INLINE_SLOT_BYTES);
+                }
+                sink += touched;
+                for (int s = 0; s < size; s++) {
+                    addInline(keys[off + g + s]);
+                }
             }
             return;
         }
@@ -271,7 +300,7 @@ public final class StateCounter implements AutoCloseable {
     public long count(long id) {
         checkId(id);
         if (words == 1) {
-            return table.get(ValueLayout.JAVA_LONG, slotOf(id) * INLINE_SLOT_BYTES + 8);
+            return getInline(entries.getAtIndex(ValueLayout.JAVA_LONG, id));
         }
         return entries.get(ValueLayout.JAVA_LONG, id * strideBytes);
     }
@@ -280,7 +309,7 @@ public final class StateCounter implements AutoCloseable {
     public void copyKey(long id, long[] dst, int off) {
         checkId(id);
         if (words == 1) {
-            dst[off] = table.get(ValueLayout.JAVA_LONG, slotOf(id) * INLINE_SLOT_BYTES);
+            dst[off] = entries.getAtIndex(ValueLayout.JAVA_LONG, id);
             return;
         }
         MemorySegment.copy(entries, ValueLayout.JAVA_LONG, id * strideBytes + 8, dst, off, words);
@@ -320,21 +349,37 @@ public final class StateCounter implements AutoCloseable {
     }
 
     private long capacityOfEntries() {
-        return 1L << (bits - loadShift);
+        // one-word tables of 2^20 slots and more fill to 1/2 like wide ones: there the quarter gained nothing, and it
+        // doubled the memory that each growth maps and rehashes
+        return 1L << (bits - (bits >= READ_AHEAD_INLINE_BITS ? 1 : loadShift));
     }
 
+    /** A table of 2^newBits empty slots. */
     private void allocate(int newBits) {
         bits = newBits;
         tableArena = Arena.ofShared();
         long slotBytes = words == 1 ? INLINE_SLOT_BYTES : 8;
-        table = tableArena.allocate(slotBytes << newBits, 64); // zeroed: every slot empty; aligned to a cache line
-        entryArena = Arena.ofShared();
-        // aligned to a cache line, and 64 bytes more, so that the kernels can compare the last entry's key a whole
-        // vector at a time
-        entries = entryArena.allocate(strideBytes * capacityOfEntries() + 64, 64);
+        table = OffHeap.allocate(tableArena, slotBytes << newBits); // zeroed: every slot empty
     }
 
-    /** Doubles the table and the entries; slots move by their tag alone, entries are copied as they are. */
+    /**
+     * Room for the entries: for wide states, address space for 2^35 bytes of them at once where {@link OffHeap} can
+     * reserve it, so that the entries never move; else (and for the one-word id → slot array) the current capacity.
+     */
+    private void allocateEntries(boolean reserve) {
+        entryArena = Arena.ofShared();
+        // 64 bytes more, so that the kernels can compare the last entry's key a whole vector at a time
+        long bytes = strideBytes * capacityOfEntries() + 64;
+        entries = reserve ? OffHeap.reserve(entryArena, Math.max(bytes, RESERVED_BYTES)) : null;
+        if (entries == null) {
+            entries = OffHeap.allocate(entryArena, bytes);
+        }
+    }
+
+    /**
+     * Doubles the table. Wide states' slots move by their tag alone, and their entries are copied only when they
+     * outgrow their room; one-word states are rehashed into the new table in order of id.
+     */
     private void grow() {
         if (bits == MAX_BITS) {
             throw new IllegalStateException("more than " + capacityOfEntries() + " distinct states");
@@ -345,13 +390,16 @@ public final class StateCounter implements AutoCloseable {
         MemorySegment oldEntries = entries;
         long oldSlots = 1L << bits;
         allocate(bits + 1);
-        if (words == 1) {
-            rehashInline(oldTable, oldEntries);
-            oldTableArena.close();
+        if (entries.byteSize() < strideBytes * capacityOfEntries() + 64) {
+            allocateEntries(false);
+            MemorySegment.copy(oldEntries, 0, entries, 0, strideBytes * distinct);
             oldEntryArena.close();
+        }
+        if (words == 1) {
+            rehashInline(oldTable, oldSlots);
+            oldTableArena.close();
             return;
         }
-        MemorySegment.copy(oldEntries, 0, entries, 0, strideBytes * distinct);
         final MemorySegment t = table;
         final int shift = 64 - bits;
         final long mask = (1L << bits) - 1;
@@ -366,7 +414,6 @@ public final class StateCounter implements AutoCloseable {
             }
         }
         oldTableArena.close();
-        oldEntryArena.close();
     }
 
     /** {@link #add} for one-word keys: one probe of the inline table touches the key and the count together. */
@@ -419,7 +466,7 @@ public final class StateCounter implements AutoCloseable {
         long at = slotIndex * INLINE_SLOT_BYTES;
         table.set(ValueLayout.JAVA_LONG, at, k);
         table.set(ValueLayout.JAVA_LONG, at + 8, 1L);
-        entries.setAtIndex(ValueLayout.JAVA_INT, id, (int) slotIndex);
+        entries.setAtIndex(ValueLayout.JAVA_LONG, id, k);
         distinct++;
         total++;
         if (distinct == capacityOfEntries()) {
@@ -427,31 +474,25 @@ public final class StateCounter implements AutoCloseable {
         }
     }
 
-    /** The inline-table slot of the one-word state with this id. */
-    private long slotOf(long id) {
-        return entries.getAtIndex(ValueLayout.JAVA_INT, id);
-    }
-
     /**
-     * Moves every one-word state into the new (empty, doubled) inline table, in order of id, rehashing its key, and
-     * records its new slot under the same id.
+     * Moves every one-word state into the new (empty, doubled) inline table, in the old table's order: a state's new
+     * home is its old home doubled (or one more), so the reads and the writes both run through memory in order.
      */
-    private void rehashInline(MemorySegment oldTable, MemorySegment oldSlots) {
+    private void rehashInline(MemorySegment oldTable, long oldSlots) {
         final MemorySegment t = table;
-        final MemorySegment e = entries;
         final int shift = 64 - bits;
         final long mask = (1L << bits) - 1;
-        for (long id = 0; id < distinct; id++) {
-            long from = oldSlots.getAtIndex(ValueLayout.JAVA_INT, id) * INLINE_SLOT_BYTES;
-            long k = oldTable.get(ValueLayout.JAVA_LONG, from);
-            long c = oldTable.get(ValueLayout.JAVA_LONG, from + 8);
-            long i = (BitHash.mix(k) & hashMask) >>> shift;
-            while (t.get(ValueLayout.JAVA_LONG, i * INLINE_SLOT_BYTES + 8) != 0) {
-                i = (i + 1) & mask;
+        for (long s = 0; s < oldSlots; s++) {
+            long c = oldTable.get(ValueLayout.JAVA_LONG, s * INLINE_SLOT_BYTES + 8);
+            if (c != 0) {
+                long k = oldTable.get(ValueLayout.JAVA_LONG, s * INLINE_SLOT_BYTES);
+                long i = (BitHash.mix(k) & hashMask) >>> shift;
+                while (t.get(ValueLayout.JAVA_LONG, i * INLINE_SLOT_BYTES + 8) != 0) {
+                    i = (i + 1) & mask;
+                }
+                t.set(ValueLayout.JAVA_LONG, i * INLINE_SLOT_BYTES, k);
+                t.set(ValueLayout.JAVA_LONG, i * INLINE_SLOT_BYTES + 8, c);
             }
-            t.set(ValueLayout.JAVA_LONG, i * INLINE_SLOT_BYTES, k);
-            t.set(ValueLayout.JAVA_LONG, i * INLINE_SLOT_BYTES + 8, c);
-            e.setAtIndex(ValueLayout.JAVA_INT, id, (int) i);
         }
     }
 

@@ -193,6 +193,43 @@ class StateCounterTest {
         }
     }
 
+    /**
+     * One-word states past 2^18 distinct: the table reaches 2^20 slots, where {@link StateCounter#addAll} reads each
+     * group's slots ahead and the table fills to a half rather than a quarter; ids, keys and counts against the
+     * reference, with each state added once, twice or three times, the repeats coming in later batches.
+     */
+    @Test
+    void oneWordAddAllPastAMillionSlots() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(31L);
+        int n = 300_000;
+        long[] states = new long[n];
+        for (int i = 0; i < n; i++) {
+            states[i] = rng.nextLong();
+        }
+        long[] stream = new long[3 * n];
+        int m = 0;
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < n; i++) {
+                if (i % 3 >= round) {
+                    stream[m++] = states[i];
+                }
+            }
+        }
+        try (StateCounter counter = new StateCounter(64, KERNELS)) {
+            for (int p = 0; p < m; p += 1024) {
+                counter.addAll(stream, p, Math.min(1024, m - p));
+            }
+            assertEquals(n, counter.distinct());
+            assertEquals(m, counter.total());
+            long[] copy = new long[1];
+            for (int i = 0; i < n; i++) {
+                counter.copyKey(i, copy, 0);
+                assertEquals(states[i], copy[0], "state " + i);
+                assertEquals(i % 3 + 1, counter.count(i), "count of state " + i);
+            }
+        }
+    }
+
     @Test
     void keysAreReadAtAnOffset() {
         try (StateCounter counter = new StateCounter(65, KERNELS)) {

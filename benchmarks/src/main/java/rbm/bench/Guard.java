@@ -70,7 +70,7 @@ public final class Guard {
                 ob.include("rbm\\.bench\\." + c.benchmark().replace(".", "\\.") + "$")
                         .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
                         .measurementIterations(3).measurementTime(TimeValue.seconds(1))
-                        .jvmArgsAppend("--add-modules=jdk.incubator.vector");
+                        .jvmArgsAppend("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED");
                 params.forEach(ob::param);
                 Options opts = ob.build();
                 Collection<RunResult> results = new Runner(opts).run();

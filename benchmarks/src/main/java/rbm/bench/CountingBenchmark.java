@@ -21,9 +21,11 @@ import rbm.relevance.StateCounter;
 /**
  * Counting states, in states per second: the off-heap {@link StateCounter} against the straightforward Java map, a
  * {@code HashMap} from a key object (a copy of the state's words, as the caller's buffer is reused) to a count.
- * The stream has 2^18 states drawn uniformly from 2^16 distinct ones, about what a wide layer shows on MNIST;
- * after warm-up every state is known, so this is steady-state counting. Run with {@code -prof gc} for allocation
- * per insert.
+ * The stream has 2^18 states drawn uniformly from 2^16 distinct ones; after warm-up every state is known, so every
+ * add is a hit. That is what a narrow layer gives (a layer of 10 units has at most 1024 states, seen again and again),
+ * not a wide one: a layer of 30 units or more gives nearly every MNIST image a state of its own (REPRODUCTION.md), so
+ * for wide states this is a stress test of hits, and {@link FreshCountingBenchmark} counts what such a layer gives.
+ * Run with {@code -prof gc} for allocation per insert.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -19,19 +19,20 @@ import rbm.kernels.KernelsProvider;
 import rbm.relevance.StateCounter;
 
 /**
- * Counting a layer as a wide layer shows it, in states per second: 600,000 states (ten stochastic read-outs of the
- * MNIST training set), nearly all of them distinct, counted from an empty counter, which grows as they arrive, and
- * closed. {@link CountingBenchmark} counts a stream whose states are all known; here nearly every add is an insert,
- * and the cost of growing (new tables, the first touch of their pages, rehashing) is part of the figure. The baseline
- * is the same {@code HashMap} from a copy of the state's words to a count.
+ * Counting a sample whose states are nearly all distinct, as a wide layer gives them, in states per second: an empty
+ * counter counts random states, growing as they arrive, and is closed. {@link #readout} counts 60,000 states, one
+ * read-out of the MNIST training set (what {@code relevance} counts per layer and repeat); {@link #large} 600,000, a
+ * larger sample such as {@code relevance --input} takes. {@link CountingBenchmark} counts a stream whose states are all known; here nearly
+ * every add is an insert, and the cost of growing (new tables, the first touch of their pages, rehashing) is part of
+ * the figure. The baseline is the same {@code HashMap} from a copy of the state's words to a count.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class FreshCountingBenchmark {
-    /** States per benchmark call. */
-    static final int STATES = 600_000;
     private static final int BATCH = 1024;
+    private static final int READOUT = 60_000;
+    private static final int LARGE = 600_000;
 
     @Param({"64", "500", "784"})
     public int bits;
@@ -48,7 +49,7 @@ public class FreshCountingBenchmark {
         words = (bits + 63) / 64;
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
         long lastMask = bits % 64 == 0 ? -1L : (1L << (bits % 64)) - 1;
-        stream = new long[STATES * words];
+        stream = new long[LARGE * words];
         for (int i = 0; i < stream.length; i++) {
             stream[i] = rng.nextLong() & (i % words == words - 1 ? lastMask : -1L);
         }
@@ -56,18 +57,28 @@ public class FreshCountingBenchmark {
     }
 
     @Benchmark
-    @OperationsPerInvocation(STATES)
-    public long count() {
+    @OperationsPerInvocation(READOUT)
+    public long readout() {
+        return count(READOUT);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(LARGE)
+    public long large() {
+        return count(LARGE);
+    }
+
+    private long count(int states) {
         if (impl.equals("offheap")) {
             try (StateCounter counter = new StateCounter(bits, kernels)) {
-                for (int p = 0; p < STATES; p += BATCH) {
-                    counter.addAll(stream, p * words, Math.min(BATCH, STATES - p));
+                for (int p = 0; p < states; p += BATCH) {
+                    counter.addAll(stream, p * words, Math.min(BATCH, states - p));
                 }
                 return counter.distinct();
             }
         }
         HashMap<CountingBenchmark.Key, long[]> map = new HashMap<>();
-        for (int p = 0; p < STATES; p++) {
+        for (int p = 0; p < states; p++) {
             long[] key = Arrays.copyOfRange(stream, p * words, (p + 1) * words);
             map.computeIfAbsent(new CountingBenchmark.Key(key), k -> new long[1])[0]++;
         }

@@ -255,6 +255,27 @@ class StateCounterTest {
         assertThrows(IllegalArgumentException.class, () -> new StateCounter(0, KERNELS));
     }
 
+    /** The counter's memory is confined to the thread that created it: another thread is refused, not corrupted. */
+    @Test
+    void anotherThreadIsRefused() throws Exception {
+        try (StateCounter counter = new StateCounter(500, KERNELS)) {
+            long[] key = new long[counter.words()];
+            counter.add(key, 0);
+            Throwable[] thrown = new Throwable[1];
+            Thread other = new Thread(() -> {
+                try {
+                    counter.add(key, 0);
+                } catch (Throwable t) {
+                    thrown[0] = t;
+                }
+            });
+            other.start();
+            other.join();
+            assertTrue(thrown[0] instanceof WrongThreadException, "got " + thrown[0]);
+            assertEquals(1, counter.count(0));
+        }
+    }
+
     @Test
     void closingFreesTheMemoryAndForbidsFurtherUse() {
         StateCounter counter = new StateCounter(64, KERNELS);

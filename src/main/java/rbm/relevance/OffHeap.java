@@ -22,7 +22,8 @@ import java.lang.invoke.MethodHandle;
  * {@code --enable-native-access=ALL-UNNAMED}, or the jar's manifest grants it, as rbm's does (so do the test suite's
  * run with the Vector API module and the benchmarks). Otherwise, and for smaller blocks, it comes from
  * {@link Arena#allocate}. Either way the block is freed when its arena closes: the mapping is given back with
- * {@code munmap}.
+ * {@code munmap}. {@link #reserve} maps address space that takes memory only where it is written, so that the
+ * counter's entries can grow without ever moving.
  */
 final class OffHeap {
     /** The size of a transparent huge page on x86-64. */
@@ -63,7 +64,7 @@ final class OffHeap {
 
     private OffHeap() {}
 
-    /** Whether blocks of {@link #HUGE_PAGE} and more are mapped on huge pages. */
+    /** Whether blocks of 1 MB and more, and reservations, are mapped on huge pages. */
     static boolean hugePages() {
         return MMAP != null;
     }

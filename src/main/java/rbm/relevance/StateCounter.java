@@ -42,7 +42,7 @@ import rbm.kernels.Kernels;
  * <p>Entries are only ever appended. Where {@link OffHeap#reserve} gives address space for 2^35 bytes of them, they
  * never move, and memory is taken one 2 MB page at a time as they arrive; else they double with the table, and are
  * copied. Counting 600,000 new 784-bit states took 1.2–1.4 µs each before (with 4 KB pages, nearly all of it in the
- * page faults of zeroing ever larger blocks, on the virtual machine of {@code benchmarks/README.md}), and 133 ns now.
+ * page faults of zeroing ever larger blocks, on the virtual machine of {@code benchmarks/README.md}), and 90–130 ns now.
  *
  * <p>The table of wide states doubles when it would become more than half full, the one-word table when it would
  * become more than a quarter full, or half once it has 2^20 slots. At load 1/2 linear probing needs 1.5 probes per hit
@@ -74,7 +74,7 @@ public final class StateCounter implements AutoCloseable {
     private static final long ID_MASK = 0xFFFF_FFFFL;
     /** A slot of the one-word table: the key, then its count (0 = empty). */
     private static final long INLINE_SLOT_BYTES = 16;
-    /** The address space reserved for wide entries: 2^35 bytes, 300 million 784-bit states. */
+    /** The address space reserved for the entries: 2^35 bytes, 300 million 784-bit states or 4 billion one-word ones. */
     private static final long RESERVED_BYTES = 1L << 35;
     /** One-word tables of 2^20 slots (16 MB) and more are read ahead in {@link #addAll}. */
     private static final int READ_AHEAD_INLINE_BITS = 20;
@@ -122,7 +122,7 @@ public final class StateCounter implements AutoCloseable {
         this.words = (widthBits + 63) >>> 6;
         this.lastWordMask = (widthBits & 63) == 0 ? -1L : (1L << (widthBits & 63)) - 1;
         this.loadShift = words == 1 ? 2 : 1;
-        // one-word keys: an entry is only the slot index (an int) of the state in the inline table
+        // one-word keys: an entry is only the key (the count lives in the inline table)
         this.strideBytes = words == 1 ? 8 : 8L * (1 + words);
         this.kernels = kernels;
         this.hashMask = hashBits == 64 ? -1L : ~(-1L >>> hashBits);
@@ -374,8 +374,8 @@ public final class StateCounter implements AutoCloseable {
     }
 
     /**
-     * Room for the entries: for wide states, address space for 2^35 bytes of them at once where {@link OffHeap} can
-     * reserve it, so that the entries never move; else (and for the one-word id → slot array) the current capacity.
+     * Room for the entries: address space for 2^35 bytes of them at once where {@link OffHeap} can reserve it (and
+     * {@code reserve} asks), so that they never move; else the current capacity.
      */
     private void allocateEntries(boolean reserve) {
         entryArena = Arena.ofConfined();
@@ -388,8 +388,8 @@ public final class StateCounter implements AutoCloseable {
     }
 
     /**
-     * Doubles the table. Wide states' slots move by their tag alone, and their entries are copied only when they
-     * outgrow their room; one-word states are rehashed into the new table in order of id.
+     * Doubles the table. Entries are copied only when they outgrow their room. Wide states' slots move by their tag
+     * alone; one-word states are rehashed into the new table in the old table's order.
      */
     private void grow() {
         if (bits == MAX_BITS) {

@@ -41,7 +41,7 @@ public final class CountingRatio {
     }
 
     public static void main(String[] args) {
-        int rounds = args.length > 0 ? rounds(args[0]) : 11;
+        int rounds = args.length > 0 ? Rounds.parse("CountingRatio", args[0]) : 11;
         new CountingRatio().run(rounds);
     }
 
@@ -137,17 +137,4 @@ public final class CountingRatio {
         return states;
     }
 
-    private static int rounds(String arg) {
-        try {
-            int rounds = Integer.parseInt(arg);
-            if (rounds >= 1) {
-                return rounds;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        System.err.println("CountingRatio: rounds must be a positive whole number, got '" + arg + "'");
-        System.exit(2);
-        return 0;
-    }
 }

@@ -23,7 +23,7 @@ public final class ThreadSpeedup {
     }
 
     public static void main(String[] args) {
-        int rounds = args.length > 0 ? rounds(args[0]) : 21;
+        int rounds = args.length > 0 ? Rounds.parse("ThreadSpeedup", args[0]) : 21;
         String[] shapes = args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : SHAPES;
         System.out.printf(Locale.ROOT, "%-16s %9s %9s %9s %17s   (GFLOP/s; %d rounds of 1T and 2T blocks in turn)%n",
                 "shape", "1T", "2T", "2T/1T", "quartiles", rounds);
@@ -69,20 +69,6 @@ public final class ThreadSpeedup {
             System.exit(2);
             return null;
         }
-    }
-
-    private static int rounds(String arg) {
-        try {
-            int rounds = Integer.parseInt(arg);
-            if (rounds >= 1) {
-                return rounds;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        System.err.println("ThreadSpeedup: rounds must be a positive whole number, got '" + arg + "'");
-        System.exit(2);
-        return 0;
     }
 
     /** Nanoseconds for {@code reps} products. */

@@ -32,7 +32,6 @@ public final class CountingRatio {
     private static final int KNOWN_DISTINCT = 1 << 16;
     private static final int READOUT = 60_000;
     private static final int LARGE = 600_000;
-    private static final int BATCH = 1024;
 
     private final Kernels kernels = KernelsProvider.best();
     private long sink;
@@ -50,7 +49,7 @@ public final class CountingRatio {
                 "workload", "bits", "counter", "HashMap", "ratio", "quartiles", rounds);
         for (int bits : WIDTHS) {
             int words = (bits + 63) / 64;
-            long[] pool = randomStates(bits, KNOWN_DISTINCT, 5L);
+            long[] pool = CountingWorkloads.randomStates(bits, KNOWN_DISTINCT, 5L);
             UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(6L);
             long[] known = new long[KNOWN_ADDS * words];
             for (int i = 0; i < KNOWN_ADDS; i++) {
@@ -58,13 +57,13 @@ public final class CountingRatio {
             }
             try (StateCounter counter = new StateCounter(bits, kernels)) {
                 HashMap<CountingBenchmark.Key, long[]> map = new HashMap<>();
-                compare("known", bits, rounds, () -> addAll(counter, known, KNOWN_ADDS, words),
+                compare("known", bits, rounds, () -> addAll(counter, known, KNOWN_ADDS),
                         () -> put(map, known, KNOWN_ADDS, words), KNOWN_ADDS);
             }
-            long[] fresh = randomStates(bits, LARGE, 7L);
-            compare("readout", bits, rounds, () -> countNew(bits, fresh, READOUT, words),
+            long[] fresh = CountingWorkloads.randomStates(bits, LARGE, 7L);
+            compare("readout", bits, rounds, () -> countNew(bits, fresh, READOUT),
                     () -> put(new HashMap<>(), fresh, READOUT, words), READOUT);
-            compare("large", bits, rounds, () -> countNew(bits, fresh, LARGE, words),
+            compare("large", bits, rounds, () -> countNew(bits, fresh, LARGE),
                     () -> put(new HashMap<>(), fresh, LARGE, words), LARGE);
         }
         if (sink == 42) {
@@ -104,37 +103,19 @@ public final class CountingRatio {
         return System.nanoTime() - start;
     }
 
-    private void addAll(StateCounter counter, long[] states, int n, int words) {
-        for (int p = 0; p < n; p += BATCH) {
-            counter.addAll(states, p * words, Math.min(BATCH, n - p));
-        }
+    private void addAll(StateCounter counter, long[] states, int n) {
+        CountingWorkloads.addAll(counter, states, n);
         sink += counter.total();
     }
 
-    private void countNew(int bits, long[] states, int n, int words) {
+    private void countNew(int bits, long[] states, int n) {
         try (StateCounter counter = new StateCounter(bits, kernels)) {
-            addAll(counter, states, n, words);
+            addAll(counter, states, n);
         }
     }
 
-    /** The baseline, as in the JMH benchmarks: a copy of the state's words as the key, a {@code long[1]} as count. */
     private void put(HashMap<CountingBenchmark.Key, long[]> map, long[] states, int n, int words) {
-        for (int p = 0; p < n; p++) {
-            long[] key = Arrays.copyOfRange(states, p * words, (p + 1) * words);
-            map.computeIfAbsent(new CountingBenchmark.Key(key), k -> new long[1])[0]++;
-        }
+        CountingWorkloads.putAll(map, states, n, words);
         sink += map.size();
     }
-
-    private static long[] randomStates(int bits, int n, long seed) {
-        int words = (bits + 63) / 64;
-        long lastMask = bits % 64 == 0 ? -1L : (1L << (bits % 64)) - 1;
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        long[] states = new long[n * words];
-        for (int i = 0; i < states.length; i++) {
-            states[i] = rng.nextLong() & (i % words == words - 1 ? lastMask : -1L);
-        }
-        return states;
-    }
-
 }

@@ -1,10 +1,7 @@
 package rbm.bench;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -30,7 +27,6 @@ import rbm.relevance.StateCounter;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class FreshCountingBenchmark {
-    private static final int BATCH = 1024;
     private static final int READOUT = 60_000;
     private static final int LARGE = 600_000;
 
@@ -47,12 +43,7 @@ public class FreshCountingBenchmark {
     @Setup
     public void setUp() {
         words = (bits + 63) / 64;
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
-        long lastMask = bits % 64 == 0 ? -1L : (1L << (bits % 64)) - 1;
-        stream = new long[LARGE * words];
-        for (int i = 0; i < stream.length; i++) {
-            stream[i] = rng.nextLong() & (i % words == words - 1 ? lastMask : -1L);
-        }
+        stream = CountingWorkloads.randomStates(bits, LARGE, 7L);
         kernels = KernelsProvider.best();
     }
 
@@ -71,17 +62,12 @@ public class FreshCountingBenchmark {
     private long count(int states) {
         if (impl.equals("offheap")) {
             try (StateCounter counter = new StateCounter(bits, kernels)) {
-                for (int p = 0; p < states; p += BATCH) {
-                    counter.addAll(stream, p * words, Math.min(BATCH, states - p));
-                }
+                CountingWorkloads.addAll(counter, stream, states);
                 return counter.distinct();
             }
         }
         HashMap<CountingBenchmark.Key, long[]> map = new HashMap<>();
-        for (int p = 0; p < states; p++) {
-            long[] key = Arrays.copyOfRange(stream, p * words, (p + 1) * words);
-            map.computeIfAbsent(new CountingBenchmark.Key(key), k -> new long[1])[0]++;
-        }
+        CountingWorkloads.putAll(map, stream, states, words);
         return map.size();
     }
 }

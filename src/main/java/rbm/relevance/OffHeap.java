@@ -28,6 +28,8 @@ import java.lang.invoke.MethodHandle;
 final class OffHeap {
     /** The size of a transparent huge page on x86-64. */
     static final long HUGE_PAGE = 2L << 20;
+    /** The most of a block past its last whole huge page that is left on small pages. */
+    private static final long SMALL_TAIL = 64L << 10;
 
     private static final int PROT_READ_WRITE = 0x1 | 0x2;
     private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20; // Linux's values
@@ -94,9 +96,11 @@ final class OffHeap {
             return null;
         }
         // whole pages, as the kernel backs only whole aligned 2 MB ranges of an madvised mapping with huge pages; and room
-        // to start on a 2 MB boundary (the untouched rest costs no memory)
-        long pages = (bytes + HUGE_PAGE - 1) & -HUGE_PAGE;
-        long mapped = pages + HUGE_PAGE;
+        // to start on a 2 MB boundary (the untouched rest costs no memory). A tail of less than 64 KB past the last
+        // whole page stays on 4 KB pages: a few small faults cost less than zeroing another 2 MB (a counter's table
+        // of 2^k slots has one spare slot past the end)
+        long pages = (bytes + HUGE_PAGE - SMALL_TAIL) & -HUGE_PAGE;
+        long mapped = ((bytes + HUGE_PAGE - 1) & -HUGE_PAGE) + HUGE_PAGE;
         MemorySegment at;
         try {
             at = (MemorySegment) MMAP.invokeExact(MemorySegment.NULL, mapped, PROT_READ_WRITE,

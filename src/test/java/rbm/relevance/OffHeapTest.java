@@ -19,7 +19,8 @@ class OffHeapTest {
 
     @Test
     void blocksAreZeroedAlignedAndFreedWithTheirArena() {
-        for (long bytes : new long[] {64, 100_000, OffHeap.HUGE_PAGE / 2, 3 * OffHeap.HUGE_PAGE + 8}) {
+        for (long bytes : new long[] {64, 100_000, OffHeap.HUGE_PAGE / 2, 3 * OffHeap.HUGE_PAGE + 8,
+                OffHeap.HUGE_PAGE + (64 << 10)}) {
             MemorySegment block;
             try (Arena arena = Arena.ofShared()) {
                 block = OffHeap.allocate(arena, bytes);

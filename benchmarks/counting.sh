@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The off-heap state counter against the HashMap baseline, the two measured in turn in one JVM (CountingRatio), for
 # the workloads of CountingBenchmark (known states) and FreshCountingBenchmark (60,000 and 600,000 new states), at 64,
-# 500 and 784 bits: the median ns per state of each and the median and quartiles of the per-round ratios. A few
-# minutes.
+# 500 and 784 bits: the median ns per state of each and the median and quartiles of the per-round ratios; and, timed
+# in the same rounds, the least work any open-addressing counter must do (LeastWork), which bounds the ratio any such
+# counter can reach on this machine. About a minute.
 #   bash benchmarks/counting.sh [ROUNDS]      (default 11)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

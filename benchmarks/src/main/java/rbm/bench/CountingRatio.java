@@ -20,8 +20,12 @@ import rbm.relevance.StateCounter;
  *   <li>readout: 60,000 new states into an empty counter, closed after (one read-out of MNIST);
  *   <li>large: 600,000 new states, the same way.
  * </ul>
- * Prints, for each width and workload, the median nanoseconds per state of each and the median and quartiles of the
- * per-round ratios HashMap time / counter time.
+ * Each round also times {@link LeastWork}, the least that any open-addressing counter with exact keys must do for the
+ * workload (the hash, the stored key's read and compare, or the slot's and the key's write, with no table to probe or
+ * grow and no memory to fault in), and the hashes alone. Prints, for each width and workload, the median nanoseconds
+ * per state of each; the median and quartiles of the per-round ratios HashMap time / counter time; and the median of
+ * HashMap time / least-work time, the ceiling that no such counter passes on this machine, and the same without the
+ * hash (least work − hash), the ceiling of one with a free hash.
  *
  * <pre>java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED
  *     -cp benchmarks.jar:rbm.jar rbm.bench.CountingRatio [rounds]</pre>
@@ -45,56 +49,79 @@ public final class CountingRatio {
     }
 
     private void run(int rounds) {
-        System.out.printf(Locale.ROOT, "%-8s %6s %12s %12s %8s %13s   (ns per state; %d rounds, the two in turn)%n",
-                "workload", "bits", "counter", "HashMap", "ratio", "quartiles", rounds);
+        System.out.printf(Locale.ROOT, "%-8s %5s %9s %9s %9s %9s %8s %13s %8s %9s%n", "workload", "bits", "counter",
+                "HashMap", "least", "hash", "ratio", "quartiles", "ceiling", "w/o hash");
         for (int bits : WIDTHS) {
             int words = (bits + 63) / 64;
             long[] pool = CountingWorkloads.randomStates(bits, KNOWN_DISTINCT, 5L);
             UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(6L);
             long[] known = new long[KNOWN_ADDS * words];
+            int[] ids = new int[KNOWN_ADDS];
             for (int i = 0; i < KNOWN_ADDS; i++) {
-                System.arraycopy(pool, rng.nextInt(KNOWN_DISTINCT) * words, known, i * words, words);
+                ids[i] = rng.nextInt(KNOWN_DISTINCT);
+                System.arraycopy(pool, ids[i] * words, known, i * words, words);
             }
-            try (StateCounter counter = new StateCounter(bits, kernels)) {
+            try (StateCounter counter = new StateCounter(bits, kernels);
+                 LeastWork least = new LeastWork(bits, KNOWN_DISTINCT, kernels)) {
+                least.store(pool, KNOWN_DISTINCT);
                 HashMap<CountingBenchmark.Key, long[]> map = new HashMap<>();
-                compare("known", bits, rounds, () -> addAll(counter, known, KNOWN_ADDS),
-                        () -> put(map, known, KNOWN_ADDS, words), KNOWN_ADDS);
+                compare("known", bits, rounds, KNOWN_ADDS, () -> addAll(counter, known, KNOWN_ADDS),
+                        () -> put(map, known, KNOWN_ADDS, words), () -> least.known(known, ids, KNOWN_ADDS),
+                        () -> least.hashOnly(known, KNOWN_ADDS));
+                sink += least.sink();
             }
             long[] fresh = CountingWorkloads.randomStates(bits, LARGE, 7L);
-            compare("readout", bits, rounds, () -> countNew(bits, fresh, READOUT),
-                    () -> put(new HashMap<>(), fresh, READOUT, words), READOUT);
-            compare("large", bits, rounds, () -> countNew(bits, fresh, LARGE),
-                    () -> put(new HashMap<>(), fresh, LARGE, words), LARGE);
+            for (int n : new int[] {READOUT, LARGE}) {
+                try (LeastWork least = new LeastWork(bits, n, kernels)) {
+                    compare(n == READOUT ? "readout" : "large", bits, rounds, n, () -> countNew(bits, fresh, n),
+                            () -> put(new HashMap<>(), fresh, n, words), () -> least.fresh(fresh, n),
+                            () -> least.hashOnly(fresh, n));
+                    sink += least.sink();
+                }
+            }
         }
+        System.out.printf(Locale.ROOT, "(ns per state, medians of %d rounds, the four timed in turn; ratio = HashMap / counter,"
+                + " ceiling = HashMap / least, w/o hash = HashMap / (least − hash))%n", rounds);
         if (sink == 42) {
             System.out.println(); // keeps the counts alive; never true in practice
         }
     }
 
-    /** Warms both up, then times them in turn for {@code rounds} rounds and prints the medians. */
-    private void compare(String workload, int bits, int rounds, Runnable counter, Runnable map, int states) {
+    /**
+     * Warms the four up, then times them in turn for {@code rounds} rounds, starting each round one further along, and
+     * prints the medians.
+     */
+    private void compare(String workload, int bits, int rounds, int states, Runnable counter, Runnable map,
+                         Runnable least, Runnable hash) {
+        Runnable[] runs = {counter, map, least, hash};
         for (long start = System.nanoTime(); System.nanoTime() - start < 3_000_000_000L; ) {
-            counter.run();
-            map.run();
-        }
-        double[] tc = new double[rounds];
-        double[] tm = new double[rounds];
-        double[] ratio = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            if (r % 2 == 0) {
-                tc[r] = time(counter) / states;
-                tm[r] = time(map) / states;
-            } else {
-                tm[r] = time(map) / states;
-                tc[r] = time(counter) / states;
+            for (Runnable r : runs) {
+                r.run();
             }
-            ratio[r] = tm[r] / tc[r];
         }
-        Arrays.sort(tc);
-        Arrays.sort(tm);
+        double[][] t = new double[runs.length][rounds];
+        double[] ratio = new double[rounds];
+        double[] ceiling = new double[rounds];
+        double[] noHash = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < runs.length; k++) {
+                int which = (r + k) % runs.length;
+                t[which][r] = time(runs[which]) / states;
+            }
+            ratio[r] = t[1][r] / t[0][r];
+            ceiling[r] = t[1][r] / t[2][r];
+            noHash[r] = t[1][r] / Math.max(t[2][r] - t[3][r], 0.1);
+        }
+        for (double[] each : t) {
+            Arrays.sort(each);
+        }
         Arrays.sort(ratio);
-        System.out.printf(Locale.ROOT, "%-8s %6d %12.1f %12.1f %8.1f %6.1f–%-6.1f%n", workload, bits, tc[rounds / 2],
-                tm[rounds / 2], ratio[rounds / 2], ratio[rounds / 4], ratio[(3 * rounds) / 4]);
+        Arrays.sort(ceiling);
+        Arrays.sort(noHash);
+        int m = rounds / 2;
+        System.out.printf(Locale.ROOT, "%-8s %5d %9.1f %9.1f %9.1f %9.1f %8.1f %6.1f–%-6.1f %8.1f %9.1f%n", workload,
+                bits, t[0][m], t[1][m], t[2][m], t[3][m], ratio[m], ratio[rounds / 4], ratio[(3 * rounds) / 4],
+                ceiling[m], noHash[m]);
     }
 
     private static double time(Runnable r) {

@@ -38,8 +38,8 @@ import rbm.run.RunDirectory;
 @Command(name = "relevance", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Count the states of every layer of a trained stack over a data set (--model), or the states "
                 + "in a file (--input), and report per layer: distinct states, resolution H[s], relevance H[K], "
-                + "noise, and mu from the bound and from a power-law fit. Prints a table and writes relevance.csv "
-                + "and relevance.json."})
+                + "noise, and mu from the bound and from a power-law fit. Prints a table and writes relevance.csv, "
+                + "relevance.json, two charts (relevance.svg, rank-frequency.svg) and index.html with all of them."})
 final class RelevanceCommand implements Callable<Integer> {
 
     @Spec
@@ -82,7 +82,7 @@ final class RelevanceCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where relevance.csv and relevance.json go. Default: DIR/relevance with --model, "
+            description = "Where the files go. Default: DIR/relevance with --model, "
                     + "NAME-relevance beside FILE with --input (NAME is the file name without its extension).")
     Path out;
 
@@ -103,7 +103,9 @@ final class RelevanceCommand implements Callable<Integer> {
         report.write(dir);
         PrintWriter o = spec.commandLine().getOut();
         o.print(report.table());
-        o.printf(Locale.ROOT, "wrote %s and %s%n", dir.resolve(RelevanceReport.CSV), dir.resolve(RelevanceReport.JSON));
+        o.printf(Locale.ROOT, "wrote %s, %s, %s, %s and %s (the table and both charts) in %s%n", RelevanceReport.CSV,
+                RelevanceReport.JSON, RelevanceReport.TRADE_OFF_SVG, RelevanceReport.RANK_FREQUENCY_SVG,
+                RelevanceReport.PAGE, dir);
         o.flush();
         return 0;
     }

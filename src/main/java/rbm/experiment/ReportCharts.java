@@ -132,7 +132,7 @@ final class ReportCharts {
             }
             Points p = Points.of(s.name(), x, y).xErrors(ex).yErrors(ey).colour(s.colour());
             if (s.labelled()) {
-                p = p.labels(mergeLabels(x, y, labels, 0.02 * xSpan, 0.03 * yMax));
+                p = p.labels(Points.mergeLabels(x, y, labels, 0.02 * xSpan, 0.03 * yMax));
             }
             plot.points(p);
         }
@@ -141,25 +141,6 @@ final class ReportCharts {
                     .colour(BOUND_COLOUR));
         }
         return plot.toSvg();
-    }
-
-    /**
-     * Labels of points that sit on top of one another merged into one: consecutive layers within (dx, dy) of the
-     * first of their cluster get one label "1–4" on the first point, and none on the others.
-     */
-    static String[] mergeLabels(double[] x, double[] y, String[] labels, double dx, double dy) {
-        String[] out = new String[labels.length];
-        int start = 0;
-        while (start < labels.length) {
-            int end = start;
-            while (end + 1 < labels.length && Math.abs(x[end + 1] - x[start]) <= dx
-                    && Math.abs(y[end + 1] - y[start]) <= dy) {
-                end++;
-            }
-            out[start] = end == start ? labels[start] : labels[start] + (end == start + 1 ? "," : "–") + labels[end];
-            start = end + 1;
-        }
-        return out;
     }
 
     /** μ of each layer, from the slope of the bound and from the power-law fit, against the line μ = 1. */
@@ -282,7 +263,7 @@ final class ReportCharts {
                 y[2 * i] = k[i];
                 y[2 * i + 1] = k[i];
             }
-            plot.curve(Curve.of(layerName(layer, l), x, y).colour(depthColour(l, layers.size())).width(2));
+            plot.curve(Curve.of(layerName(layer, l), x, y).colour(Palette.depth(l, layers.size())).width(2));
         }
         return plot.toSvg();
     }
@@ -330,7 +311,7 @@ final class ReportCharts {
         }
         for (int l = 0; l < layers.size(); l++) {
             double[][] b = binned.get(l);
-            String colour = depthColour(l, layers.size());
+            String colour = Palette.depth(l, layers.size());
             double[] y = b[1].clone();
             for (int i = 0; i < y.length; i++) {
                 y[i] = y[i] > 0 ? y[i] : Double.NaN; // an empty bin breaks the line
@@ -373,25 +354,6 @@ final class ReportCharts {
 
     private static String layerName(JsonView layer, int l) {
         return String.format(Locale.ROOT, "layer %d (%d units)", l + 1, layer.get("width").integer(0));
-    }
-
-    /**
-     * The colour of layer {@code l} (from 0) of {@code n}: a sequential ramp from dark violet (next to the pixels)
-     * through blue and green to yellow-green (the narrowest layer), after the viridis colour map, stopping short of
-     * its palest yellow so that every line stands out on white.
-     */
-    static String depthColour(int l, int n) {
-        double t = n <= 1 ? 0 : 0.88 * l / (n - 1);
-        int[][] stops = {{0x44, 0x01, 0x54}, {0x3b, 0x52, 0x8b}, {0x21, 0x91, 0x8c}, {0x5e, 0xc9, 0x62},
-                {0xfd, 0xe7, 0x25}};
-        double pos = t * (stops.length - 1);
-        int i = Math.min((int) pos, stops.length - 2);
-        double f = pos - i;
-        int[] rgb = new int[3];
-        for (int c = 0; c < 3; c++) {
-            rgb[c] = (int) Math.round(stops[i][c] + f * (stops[i + 1][c] - stops[i][c]));
-        }
-        return String.format(Locale.ROOT, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
     }
 
     /** The generation score of each layer, both methods, mean ± sd over seeds. */
@@ -462,7 +424,7 @@ final class ReportCharts {
                 y[i] = rows.get(i)[1];
             }
             labels[labels.length - 1] = Integer.toString(e.getKey());
-            String colour = depthColour(e.getKey() - 1, Math.max(layers, byLayer.size()));
+            String colour = Palette.depth(e.getKey() - 1, Math.max(layers, byLayer.size()));
             plot.curve(Curve.of(null, x, y).colour(colour));
             plot.points(Points.of("layer " + e.getKey(), x, y).labels(labels).colour(colour));
         }

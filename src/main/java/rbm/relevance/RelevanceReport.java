@@ -12,14 +12,19 @@ import rbm.io.Json;
 
 /**
  * The per-layer statistics of one analysis, with the bound for its sample size, as a printed table (one row per
- * layer, averaged over read-out repeats), a CSV file (one row per layer and repeat) and a JSON file (everything,
- * including m_k, the rank-frequency runs and the bound curve).
+ * layer, averaged over read-out repeats), a CSV file (one row per layer and repeat), a JSON file (everything,
+ * including m_k, the rank-frequency runs and the bound curve), two SVG charts and an HTML page with both.
  */
 public final class RelevanceReport {
     public static final String CSV = "relevance.csv";
     public static final String JSON = "relevance.json";
+    /** The layers in the resolution–relevance plane, against the bound. */
+    public static final String TRADE_OFF_SVG = "relevance.svg";
+    public static final String RANK_FREQUENCY_SVG = "rank-frequency.svg";
+    /** The table and both charts, on one page that opens offline. */
+    public static final String PAGE = "index.html";
     /** Points of the bound curve stored in the JSON file. */
-    private static final int CURVE_POINTS = 41;
+    static final int CURVE_POINTS = 41;
 
     private final Map<String, Object> source;
     private final RelevanceBound bound;
@@ -39,17 +44,39 @@ public final class RelevanceReport {
         return layers;
     }
 
-    /** The table: means over repeats, with the standard deviation after ± when there are several repeats. */
-    public String table() {
-        Map<String, List<LayerReport>> byLayer = new LinkedHashMap<>();
+    public RelevanceBound bound() {
+        return bound;
+    }
+
+    /** What was analysed and how, as recorded in the JSON file. */
+    public Map<String, Object> source() {
+        return source;
+    }
+
+    /** The reports grouped by layer, in order, each group holding the layer's read-out repeats. */
+    public List<List<LayerReport>> byLayer() {
+        Map<String, List<LayerReport>> groups = new LinkedHashMap<>();
         for (LayerReport r : layers) {
-            byLayer.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r);
         }
-        boolean repeated = byLayer.values().stream().anyMatch(rs -> rs.size() > 1);
+        return new ArrayList<>(groups.values());
+    }
+
+    /** Whether some layer was read out more than once. */
+    boolean repeated() {
+        return byLayer().stream().anyMatch(rs -> rs.size() > 1);
+    }
+
+    /**
+     * The table's rows, the header first: one row per layer, the mean over repeats, with the standard deviation after
+     * ± when there are several repeats.
+     */
+    List<String[]> rows() {
+        boolean repeated = repeated();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"layer", "width", "M", "distinct", "H[s]", "H[K]", "noise", "H[s]/log2M",
             "H[K]/log2M", "mu(bound)", repeated ? "mu(fit)" : "mu(fit) ± err", "k_min"});
-        for (List<LayerReport> rs : byLayer.values()) {
+        for (List<LayerReport> rs : byLayer()) {
             LayerReport first = rs.getFirst();
             PowerLawFit fit = first.fit();
             rows.add(new String[] {
@@ -68,6 +95,13 @@ public final class RelevanceReport {
                 repeated ? stat(rs, r -> r.fit().kMin(), 0, false) : fit.kMin() == 0 ? "-" : Long.toString(fit.kMin())
             });
         }
+        return rows;
+    }
+
+    /** The table of {@link #rows}, right-aligned, with a note on the units and the bound's Zipf point. */
+    public String table() {
+        List<String[]> rows = rows();
+        boolean repeated = repeated();
         StringBuilder out = new StringBuilder(align(rows));
         long m = bound.samples();
         RelevanceBound.Point zipf = bound.at(1);
@@ -76,7 +110,7 @@ public final class RelevanceReport {
                 ResolutionRelevance.log2(m), zipf.resolution(), zipf.relevance()));
         if (repeated) {
             out.append(String.format(Locale.ROOT, "means over %d read-out repeats, ± one standard deviation%n",
-                    byLayer.values().iterator().next().size()));
+                    byLayer().getFirst().size()));
         }
         return out.toString();
     }
@@ -117,10 +151,18 @@ public final class RelevanceReport {
                 "layers", layerJson);
     }
 
-    /** Writes {@value #CSV} and {@value #JSON} into {@code dir}, which must exist. */
+    /**
+     * Writes {@value #CSV}, {@value #JSON}, the charts {@value #TRADE_OFF_SVG} and {@value #RANK_FREQUENCY_SVG}, and
+     * the page {@value #PAGE} into {@code dir}, which must exist.
+     */
     public void write(Path dir) {
         AtomicFiles.writeString(dir.resolve(CSV), csv());
         Json.writeFile(dir.resolve(JSON), toJson());
+        String tradeOff = RelevanceCharts.tradeOff(this);
+        String rankFrequency = RelevanceCharts.rankFrequency(this);
+        AtomicFiles.writeString(dir.resolve(TRADE_OFF_SVG), tradeOff);
+        AtomicFiles.writeString(dir.resolve(RANK_FREQUENCY_SVG), rankFrequency);
+        AtomicFiles.writeString(dir.resolve(PAGE), RelevancePage.html(this, tradeOff, rankFrequency));
     }
 
     private static Map<String, Object> pointJson(RelevanceBound.Point p) {
@@ -130,20 +172,33 @@ public final class RelevanceReport {
 
     /** The mean over repeats, and "±sd" after it when asked; "-" when undefined, "inf" when infinite. */
     private static String stat(List<LayerReport> rs, ToDoubleFunction<LayerReport> f, int decimals, boolean sd) {
+        double mean = mean(rs, f);
+        if (!sd || rs.size() < 2 || !Double.isFinite(mean)) {
+            return format(mean, decimals);
+        }
+        return format(mean, decimals) + "±" + format(sd(rs, f), decimals);
+    }
+
+    static double mean(List<LayerReport> rs, ToDoubleFunction<LayerReport> f) {
         double sum = 0;
         for (LayerReport r : rs) {
             sum += f.applyAsDouble(r);
         }
-        double mean = sum / rs.size();
-        if (!sd || rs.size() < 2 || !Double.isFinite(mean)) {
-            return format(mean, decimals);
+        return sum / rs.size();
+    }
+
+    /** The sample standard deviation over repeats; NaN for a single one. */
+    static double sd(List<LayerReport> rs, ToDoubleFunction<LayerReport> f) {
+        if (rs.size() < 2) {
+            return Double.NaN;
         }
+        double mean = mean(rs, f);
         double ss = 0;
         for (LayerReport r : rs) {
             double d = f.applyAsDouble(r) - mean;
             ss += d * d;
         }
-        return format(mean, decimals) + "±" + format(Math.sqrt(ss / (rs.size() - 1)), decimals);
+        return Math.sqrt(ss / (rs.size() - 1));
     }
 
     private static String format(double x, int decimals) {

@@ -1,5 +1,7 @@
 package rbm.report;
 
+import java.util.Locale;
+
 /**
  * The series colours: the Okabe–Ito palette, which stays distinguishable under the common colour-vision
  * deficiencies, without its yellow (too pale on white). Series without an explicit colour take these in turn.
@@ -23,5 +25,24 @@ public final class Palette {
     /** The colour of the {@code index}-th series (counting from 0), cycling after seven. */
     public static String series(int index) {
         return SERIES[Math.floorMod(index, SERIES.length)];
+    }
+
+    /**
+     * The colour of layer {@code l} (from 0) of {@code n}: a sequential ramp from dark violet (next to the pixels)
+     * through blue and green to yellow-green (the narrowest layer), after the viridis colour map, stopping short of
+     * its palest yellow so that every line stands out on white.
+     */
+    public static String depth(int l, int n) {
+        double t = n <= 1 ? 0 : 0.88 * l / (n - 1);
+        int[][] stops = {{0x44, 0x01, 0x54}, {0x3b, 0x52, 0x8b}, {0x21, 0x91, 0x8c}, {0x5e, 0xc9, 0x62},
+                {0xfd, 0xe7, 0x25}};
+        double pos = t * (stops.length - 1);
+        int i = Math.min((int) pos, stops.length - 2);
+        double f = pos - i;
+        int[] rgb = new int[3];
+        for (int c = 0; c < 3; c++) {
+            rgb[c] = (int) Math.round(stops[i][c] + f * (stops[i + 1][c] - stops[i][c]));
+        }
+        return String.format(Locale.ROOT, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
     }
 }

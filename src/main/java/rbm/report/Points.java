@@ -58,4 +58,23 @@ public record Points(String name, double[] x, double[] y, double[] xError, doubl
             throw new IllegalArgumentException(what + " has " + n + " entries for " + length + " points");
         }
     }
+
+    /**
+     * Labels of points that sit on top of one another merged into one: consecutive layers within (dx, dy) of the
+     * first of their cluster get one label "1–4" on the first point, and none on the others.
+     */
+    public static String[] mergeLabels(double[] x, double[] y, String[] labels, double dx, double dy) {
+        String[] out = new String[labels.length];
+        int start = 0;
+        while (start < labels.length) {
+            int end = start;
+            while (end + 1 < labels.length && Math.abs(x[end + 1] - x[start]) <= dx
+                    && Math.abs(y[end + 1] - y[start]) <= dy) {
+                end++;
+            }
+            out[start] = end == start ? labels[start] : labels[start] + (end == start + 1 ? "," : "–") + labels[end];
+            start = end + 1;
+        }
+        return out;
+    }
 }

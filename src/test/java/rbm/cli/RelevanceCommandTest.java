@@ -1,15 +1,20 @@
 package rbm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,5 +155,51 @@ class RelevanceCommandTest {
         JsonObject json = JsonObject.read(out.resolve("relevance.json"));
         assertEquals(2, json.getObject("source").getLong("seed"));
         assertEquals(150, json.getObjects("layers").getFirst().getLong("samples"));
+    }
+
+    /**
+     * The charts and the page: the layer's point lands where its H[s] and H[K] map on the chart (the plot area spans
+     * x ∈ [64, 740] and y ∈ [32, 452] of the 760 × 500 picture, from 0 to 1.03 log2 M across, and from 0 to 1.15 times
+     * the highest relevance up), and the page holds the table's rows and both charts, with nothing from elsewhere.
+     */
+    @Test
+    void chartsAndPageShowTheSample() throws Exception {
+        Path in = file("aaabbcd.txt", "00\n00\n00\n01\n01\n10\n11\n");
+        Path out = tmp.resolve("aaabbcd-out");
+        Cli r = Cli.run("relevance", "--input", in.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("index.html"), r.out());
+        String svg = Files.readString(out.resolve("relevance.svg"));
+        assertEquals("svg", DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))).getDocumentElement().getTagName());
+        assertFalse(svg.contains("NaN") || svg.contains("Infinity"), "NaN or Infinity in the chart");
+        for (String entry : List.of("bound: maximal H[K], M = 7", "slope −1, tangent at μ = 1", "diagonal H[K] = H[s]",
+                "Zipf point of the bound (μ = 1)", "aaabbcd.txt")) {
+            assertTrue(svg.contains(entry), entry);
+        }
+        JsonObject json = JsonObject.read(out.resolve("relevance.json"));
+        double top = 1.556657;
+        for (JsonObject p : json.getObject("bound").getObjects("curve")) {
+            top = Math.max(top, p.getDouble("relevance_bits"));
+        }
+        double cx = 64 + 676 * 1.842371 / (1.03 * Math.log(7) / Math.log(2));
+        double cy = 452 - 420 * 1.556657 / (1.15 * top);
+        Matcher m = Pattern.compile("<circle cx=\"([0-9.]+)\" cy=\"([0-9.]+)\" r=\"3\" fill=\"#0072B2\"/>")
+                .matcher(svg);
+        assertTrue(m.find(), "the layer's point");
+        assertEquals(cx, Double.parseDouble(m.group(1)), 0.01, "x of the point");
+        assertEquals(cy, Double.parseDouble(m.group(2)), 0.01, "y of the point");
+        String rank = Files.readString(out.resolve("rank-frequency.svg"));
+        assertTrue(rank.contains("<polyline") && rank.contains("Zipf: k ∝ 1/r (slope −1)"), "the staircase and Zipf");
+
+        String html = Files.readString(out.resolve("index.html"));
+        String row = r.out().lines().filter(l -> l.strip().startsWith("aaabbcd.txt ")).findFirst().orElseThrow();
+        for (String cell : row.strip().split(" {2,}")) {
+            assertTrue(html.contains("<td>" + cell + "</td>"), "table cell " + cell);
+        }
+        assertTrue(html.contains(svg.strip()) && html.contains(rank.strip()), "both charts inline");
+        assertTrue(html.contains("input " + in), "what was analysed");
+        assertFalse(html.contains("<link") || html.contains("<script")
+                || Pattern.compile("(href|src)=\"https?:").matcher(html).find(), "nothing from elsewhere");
     }
 }

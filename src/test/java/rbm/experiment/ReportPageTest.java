@@ -270,7 +270,7 @@ class ReportPageTest {
 
     @Test
     void mergesTheLabelsOfPointsOnTopOfOneAnother() {
-        String[] merged = ReportCharts.mergeLabels(new double[] {12, 12, 12, 11, 8}, new double[] {0, 0, 0.01, 1, 4},
+        String[] merged = rbm.report.Points.mergeLabels(new double[] {12, 12, 12, 11, 8}, new double[] {0, 0, 0.01, 1, 4},
                 new String[] {"1", "2", "3", "4", "5"}, 0.1, 0.1);
         assertEquals(List.of("1–3", "4", "5"), java.util.Arrays.stream(merged).filter(s -> s != null).toList());
         assertEquals("1–3", merged[0]);

@@ -1,0 +1,130 @@
+package rbm.relevance;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import rbm.report.Curve;
+import rbm.report.Legend;
+import rbm.report.Palette;
+import rbm.report.Points;
+import rbm.report.ReferenceLine;
+import rbm.report.SvgPlot;
+
+/**
+ * The two pictures of one analysis, as SVG: every layer in the resolution–relevance plane against the bound for the
+ * same M (the paper's figure), and every layer's rank–frequency curve.
+ */
+final class RelevanceCharts {
+    static final int WIDTH = 760;
+    static final int HEIGHT = 500;
+
+    private RelevanceCharts() {
+    }
+
+    /**
+     * H[K] against H[s] in bits: the bound for the sample's M, which ends at (log2 M, 0) where every state is
+     * distinct; the diagonal H[K] = H[s]; the tangent of slope −1 at the bound's Zipf point (μ = 1); and each layer as
+     * a point, its mean over read-out repeats with ± one standard deviation as error bars, labelled with its name.
+     */
+    static String tradeOff(RelevanceReport report) {
+        RelevanceBound bound = report.bound();
+        double log2M = ResolutionRelevance.log2(bound.samples());
+        List<RelevanceBound.Point> curve = bound.curve(RelevanceReport.CURVE_POINTS);
+        double[] bx = new double[curve.size() + 1];
+        double[] by = new double[curve.size() + 1];
+        double top = 0;
+        for (int i = 0; i < curve.size(); i++) {
+            bx[i] = curve.get(i).resolution();
+            by[i] = curve.get(i).relevance();
+            top = Math.max(top, by[i]);
+        }
+        bx[curve.size()] = log2M;
+        by[curve.size()] = 0;
+        List<List<LayerReport>> layers = report.byLayer();
+        int n = layers.size();
+        ToDoubleFunction<LayerReport> hs = r -> r.entropies().resolution();
+        ToDoubleFunction<LayerReport> hk = r -> r.entropies().relevance();
+        double[] x = layers.stream().mapToDouble(rs -> RelevanceReport.mean(rs, hs)).toArray();
+        double[] y = layers.stream().mapToDouble(rs -> RelevanceReport.mean(rs, hk)).toArray();
+        double[] ex = layers.stream().mapToDouble(rs -> RelevanceReport.sd(rs, hs)).toArray();
+        double[] ey = layers.stream().mapToDouble(rs -> RelevanceReport.sd(rs, hk)).toArray();
+        String[] labels = layers.stream().map(rs -> rs.getFirst().label()).toArray(String[]::new);
+        for (int i = 0; i < n; i++) {
+            top = Math.max(top, y[i] + (Double.isNaN(ey[i]) ? 0 : ey[i]));
+        }
+        double xMax = Math.max(log2M, 1) * 1.03;
+        double yMax = Math.max(top * 1.15, 0.1);
+        RelevanceBound.Point zipf = bound.at(1);
+        SvgPlot plot = SvgPlot.create(WIDTH, HEIGHT)
+                .title("Relevance against resolution, M = " + grouped(bound.samples()))
+                .xLabel("resolution H[s] (bits)").yLabel("relevance H[K] (bits)")
+                .xRange(0, xMax).yRange(0, yMax).legend(Legend.TOP_LEFT).labelsInSeriesColour();
+        plot.reference(ReferenceLine.diagonal().dash(SvgPlot.DOTTED).label("diagonal H[K] = H[s]"));
+        plot.reference(ReferenceLine.slopeThrough(-1, zipf.resolution(), zipf.relevance())
+                .label("slope −1, tangent at μ = 1"));
+        plot.curve(Curve.of("bound: maximal H[K], M = " + grouped(bound.samples()), bx, by)
+                .colour(Palette.BLACK).width(2));
+        if (n > 1) {
+            plot.curve(Curve.of(null, x, y).colour(Palette.BLUE).width(0.8));
+        }
+        plot.points(Points.of(n > 1 ? "layers, in order" : labels[0], x, y).xErrors(ex).yErrors(ey)
+                .colour(Palette.BLUE).labels(Points.mergeLabels(x, y, labels, 0.02 * xMax, 0.03 * yMax)));
+        plot.points(Points.of("Zipf point of the bound (μ = 1)", new double[] {zipf.resolution()},
+                new double[] {zipf.relevance()}).colour(Palette.BLACK));
+        return plot.toSvg();
+    }
+
+    /**
+     * The count k of the r-th most frequent state against r, log–log, as a staircase, one line per layer (its first
+     * read-out) coloured by depth; Zipf's law k ∝ 1/r through the top state of the layer whose μ (from the bound) is
+     * closest to 1.
+     */
+    static String rankFrequency(RelevanceReport report) {
+        List<List<LayerReport>> layers = report.byLayer();
+        long samples = report.bound().samples();
+        long kMax = 1;
+        int zipf = -1;
+        for (int l = 0; l < layers.size(); l++) {
+            LayerReport first = layers.get(l).getFirst();
+            for (long k : first.profile().k()) {
+                kMax = Math.max(kMax, k);
+            }
+            double mu = first.muBound();
+            if (Double.isFinite(mu) && (zipf < 0
+                    || Math.abs(mu - 1) < Math.abs(layers.get(zipf).getFirst().muBound() - 1))) {
+                zipf = l;
+            }
+        }
+        SvgPlot plot = SvgPlot.create(WIDTH, HEIGHT).title("Rank–frequency plot of each layer")
+                .xLabel("rank r of the state (1 = most frequent)").yLabel("count k of the state").logX().logY()
+                .xRange(0.8, Math.max(samples, 10) * 1.3).yRange(0.8, kMax * 1.5).legend(Legend.TOP_RIGHT);
+        if (zipf >= 0) {
+            RankFrequency top = RankFrequency.of(layers.get(zipf).getFirst().profile());
+            if (top.k().length > 0) {
+                plot.reference(ReferenceLine.slopeThrough(-1, 1, top.k()[0]).colour(Palette.BLACK)
+                        .label("Zipf: k ∝ 1/r (slope −1)"));
+            }
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            LayerReport first = layers.get(l).getFirst();
+            RankFrequency rf = RankFrequency.of(first.profile());
+            int runs = rf.k().length;
+            double[] x = new double[2 * runs];
+            double[] y = new double[2 * runs];
+            for (int i = 0; i < runs; i++) {
+                x[2 * i] = rf.first()[i];
+                x[2 * i + 1] = rf.last()[i];
+                y[2 * i] = rf.k()[i];
+                y[2 * i + 1] = rf.k()[i];
+            }
+            String name = first.width() > 0 && layers.size() > 1
+                    ? String.format(Locale.ROOT, "layer %s (%d units)", first.label(), first.width()) : first.label();
+            plot.curve(Curve.of(name, x, y).colour(Palette.depth(l, layers.size())).width(2));
+        }
+        return plot.toSvg();
+    }
+
+    static String grouped(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import rbm.BadInputException;
 import rbm.io.AtomicFiles;
 import rbm.relevance.RelevanceBound;
+import rbm.relevance.RelevanceCharts;
 
 /** {@code rbm bound}: the curve of maximal relevance H[K] against resolution H[s] for samples of M states. */
 @Command(name = "bound", mixinStandardHelpOptions = true, sortOptions = false,
@@ -33,6 +34,10 @@ final class BoundCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the curve as CSV.")
     Path out;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Also draw the curve, with the diagonal and the Zipf "
+            + "point and its tangent, as SVG.")
+    Path svg;
 
     @Override
     public Integer call() {
@@ -58,6 +63,10 @@ final class BoundCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFiles.writeString(out, csv.toString());
             o.printf(Locale.ROOT, "wrote %s%n", out);
+        }
+        if (svg != null) {
+            AtomicFiles.writeString(svg, RelevanceCharts.bound(new RelevanceBound(samples), Math.max(points, 41)));
+            o.printf(Locale.ROOT, "wrote %s%n", svg);
         }
         o.flush();
         return 0;

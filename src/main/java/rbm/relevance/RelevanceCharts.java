@@ -14,7 +14,7 @@ import rbm.report.SvgPlot;
  * The two pictures of one analysis, as SVG: every layer in the resolution–relevance plane against the bound for the
  * same M (the paper's figure), and every layer's rank–frequency curve.
  */
-final class RelevanceCharts {
+public final class RelevanceCharts {
     static final int WIDTH = 760;
     static final int HEIGHT = 500;
 
@@ -22,24 +22,10 @@ final class RelevanceCharts {
     }
 
     /**
-     * H[K] against H[s] in bits: the bound for the sample's M, which ends at (log2 M, 0) where every state is
-     * distinct; the diagonal H[K] = H[s]; the tangent of slope −1 at the bound's Zipf point (μ = 1); and each layer as
-     * a point, its mean over read-out repeats with ± one standard deviation as error bars, labelled with its name.
+     * H[K] against H[s] in bits: the bound for the sample's M with its marks ({@link #plane}), and each layer as a
+     * point, its mean over read-out repeats with ± one standard deviation as error bars, labelled with its name.
      */
     static String tradeOff(RelevanceReport report) {
-        RelevanceBound bound = report.bound();
-        double log2M = ResolutionRelevance.log2(bound.samples());
-        List<RelevanceBound.Point> curve = bound.curve(RelevanceReport.CURVE_POINTS);
-        double[] bx = new double[curve.size() + 1];
-        double[] by = new double[curve.size() + 1];
-        double top = 0;
-        for (int i = 0; i < curve.size(); i++) {
-            bx[i] = curve.get(i).resolution();
-            by[i] = curve.get(i).relevance();
-            top = Math.max(top, by[i]);
-        }
-        bx[curve.size()] = log2M;
-        by[curve.size()] = 0;
         List<List<LayerReport>> layers = report.byLayer();
         int n = layers.size();
         ToDoubleFunction<LayerReport> hs = r -> r.entropies().resolution();
@@ -49,14 +35,50 @@ final class RelevanceCharts {
         double[] ex = layers.stream().mapToDouble(rs -> RelevanceReport.sd(rs, hs)).toArray();
         double[] ey = layers.stream().mapToDouble(rs -> RelevanceReport.sd(rs, hk)).toArray();
         String[] labels = layers.stream().map(rs -> rs.getFirst().label()).toArray(String[]::new);
+        double top = 0;
         for (int i = 0; i < n; i++) {
             top = Math.max(top, y[i] + (Double.isNaN(ey[i]) ? 0 : ey[i]));
         }
+        Plane plane = plane(report.bound(), RelevanceReport.CURVE_POINTS, top,
+                "Relevance against resolution, M = " + grouped(report.bound().samples()));
+        if (n > 1) {
+            plane.plot.curve(Curve.of(null, x, y).colour(Palette.BLUE).width(0.8));
+        }
+        plane.plot.points(Points.of(n > 1 ? "layers, in order" : labels[0], x, y).xErrors(ex).yErrors(ey)
+                .colour(Palette.BLUE).labels(Points.mergeLabels(x, y, labels, 0.02 * plane.xMax, 0.03 * plane.yMax)));
+        return plane.plot.toSvg();
+    }
+
+    /** The bound alone, drawn through {@code points} points, for {@code rbm bound --svg}. */
+    public static String bound(RelevanceBound bound, int points) {
+        return plane(bound, points, 0, "The bound of relevance for M = " + grouped(bound.samples()) + " states")
+                .plot.toSvg();
+    }
+
+    private record Plane(SvgPlot plot, double xMax, double yMax) {
+    }
+
+    /**
+     * The resolution–relevance plane for samples of M states, in bits: the bound, which ends at (log2 M, 0) where
+     * every state is distinct; the diagonal H[K] = H[s]; the Zipf point (μ = 1) and its tangent of slope −1. Tall
+     * enough for relevances up to {@code top}.
+     */
+    private static Plane plane(RelevanceBound bound, int points, double top, String title) {
+        double log2M = ResolutionRelevance.log2(bound.samples());
+        List<RelevanceBound.Point> curve = bound.curve(points);
+        double[] bx = new double[curve.size() + 1];
+        double[] by = new double[curve.size() + 1];
+        for (int i = 0; i < curve.size(); i++) {
+            bx[i] = curve.get(i).resolution();
+            by[i] = curve.get(i).relevance();
+            top = Math.max(top, by[i]);
+        }
+        bx[curve.size()] = log2M;
+        by[curve.size()] = 0;
         double xMax = Math.max(log2M, 1) * 1.03;
         double yMax = Math.max(top * 1.15, 0.1);
         RelevanceBound.Point zipf = bound.at(1);
-        SvgPlot plot = SvgPlot.create(WIDTH, HEIGHT)
-                .title("Relevance against resolution, M = " + grouped(bound.samples()))
+        SvgPlot plot = SvgPlot.create(WIDTH, HEIGHT).title(title)
                 .xLabel("resolution H[s] (bits)").yLabel("relevance H[K] (bits)")
                 .xRange(0, xMax).yRange(0, yMax).legend(Legend.TOP_LEFT).labelsInSeriesColour();
         plot.reference(ReferenceLine.diagonal().dash(SvgPlot.DOTTED).label("diagonal H[K] = H[s]"));
@@ -64,14 +86,9 @@ final class RelevanceCharts {
                 .label("slope −1, tangent at μ = 1"));
         plot.curve(Curve.of("bound: maximal H[K], M = " + grouped(bound.samples()), bx, by)
                 .colour(Palette.BLACK).width(2));
-        if (n > 1) {
-            plot.curve(Curve.of(null, x, y).colour(Palette.BLUE).width(0.8));
-        }
-        plot.points(Points.of(n > 1 ? "layers, in order" : labels[0], x, y).xErrors(ex).yErrors(ey)
-                .colour(Palette.BLUE).labels(Points.mergeLabels(x, y, labels, 0.02 * xMax, 0.03 * yMax)));
         plot.points(Points.of("Zipf point of the bound (μ = 1)", new double[] {zipf.resolution()},
                 new double[] {zipf.relevance()}).colour(Palette.BLACK));
-        return plot.toSvg();
+        return new Plane(plot, xMax, yMax);
     }
 
     /**

@@ -102,6 +102,19 @@ class RelevanceCommandTest {
         assertTrue(r.out().contains("log2 M = 15.873"), r.out());
         assertTrue(Files.readString(csv).contains("1.0,12.35"), "CSV row of mu = 1");
         assertError(Cli.run("bound", "--samples", "0"), "--samples");
+
+        // the picture: the Zipf point where its H[s] maps (x from 0 to 1.03 log2 M across pixels 64 to 740)
+        Path svg = tmp.resolve("bound.svg");
+        assertEquals(0, Cli.run("bound", "--samples", "60000", "--svg", svg.toString()).code());
+        String picture = Files.readString(svg);
+        String row = Files.readAllLines(csv).stream().filter(l -> l.startsWith("1.0,")).findFirst().orElseThrow();
+        double zipfResolution = Double.parseDouble(row.split(",")[1]);
+        Matcher m = Pattern.compile("<circle cx=\"([0-9.]+)\" cy=\"[0-9.]+\" r=\"3\" fill=\"#000000\"/>")
+                .matcher(picture);
+        assertTrue(m.find(), "the Zipf point");
+        assertEquals(64 + 676 * zipfResolution / (1.03 * Math.log(60000) / Math.log(2)), Double.parseDouble(m.group(1)),
+                0.01);
+        assertTrue(picture.contains("bound: maximal H[K], M = 60,000") && picture.contains("<polyline"), "the curve");
     }
 
     @Test

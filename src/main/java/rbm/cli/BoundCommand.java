@@ -65,7 +65,7 @@ final class BoundCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "wrote %s%n", out);
         }
         if (svg != null) {
-            AtomicFiles.writeString(svg, RelevanceCharts.bound(new RelevanceBound(samples), Math.max(points, 41)));
+            AtomicFiles.writeString(svg, RelevanceCharts.bound(new RelevanceBound(samples), points));
             o.printf(Locale.ROOT, "wrote %s%n", svg);
         }
         o.flush();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import rbm.relevance.RelevanceCharts;
 import rbm.report.BarChart;
 import rbm.report.Bars;
 import rbm.report.Curve;
@@ -24,8 +25,6 @@ final class ReportCharts {
     static final String UNTRAINED = "untrained stack";
     static final String SHUFFLED = "shuffled pixels";
     static final String SWEEP = "single RBM";
-
-    private static final String BOUND_COLOUR = Palette.BLACK;
 
     private ReportCharts() {
     }
@@ -99,12 +98,7 @@ final class ReportCharts {
                 .xLabel("resolution H[s]" + unit).yLabel("relevance H[K]" + unit)
                 .xRange(xMin, xMin + xSpan).yRange(0, yMax)
                 .legend(view == View.BITS ? Legend.TOP_LEFT : Legend.NONE).labelsInSeriesColour();
-        plot.reference(ReferenceLine.diagonal().dash(SvgPlot.DOTTED).label("diagonal H[K] = H[s]"));
-        if (Double.isFinite(zx) && Double.isFinite(zy)) {
-            plot.reference(ReferenceLine.slopeThrough(-1, zx, zy).label("slope −1, tangent at μ = 1"));
-        }
-        plot.curve(Curve.of("bound: maximal H[K], M = " + ReportTable.grouped(root.path("bound", "samples").num()),
-                bx, by).colour(BOUND_COLOUR).width(2));
+        RelevanceCharts.drawBound(plot, bx, by, zx, zy, ReportTable.grouped(root.path("bound", "samples").num()));
         for (Series s : SERIES) {
             List<JsonView> layers = root.path("groups", s.group()).list();
             if (layers.isEmpty()) {
@@ -136,10 +130,7 @@ final class ReportCharts {
             }
             plot.points(p);
         }
-        if (Double.isFinite(zx) && Double.isFinite(zy)) {
-            plot.points(Points.of("Zipf point of the bound (μ = 1)", new double[] {zx}, new double[] {zy})
-                    .colour(BOUND_COLOUR));
-        }
+        RelevanceCharts.drawZipfPoint(plot, zx, zy);
         return plot.toSvg();
     }
 

@@ -49,10 +49,13 @@ public final class RelevanceCharts {
         return plane.plot.toSvg();
     }
 
-    /** The bound alone, drawn through {@code points} points, for {@code rbm bound --svg}. */
+    /**
+     * The bound alone, for {@code rbm bound --svg}: drawn through {@code points} points, or as many as the relevance
+     * chart's if that is fewer.
+     */
     public static String bound(RelevanceBound bound, int points) {
-        return plane(bound, points, 0, "The bound of relevance for M = " + grouped(bound.samples()) + " states")
-                .plot.toSvg();
+        return plane(bound, Math.max(points, RelevanceReport.CURVE_POINTS), 0,
+                "The bound of relevance for M = " + grouped(bound.samples()) + " states").plot.toSvg();
     }
 
     private record Plane(SvgPlot plot, double xMax, double yMax) {
@@ -81,14 +84,30 @@ public final class RelevanceCharts {
         SvgPlot plot = SvgPlot.create(WIDTH, HEIGHT).title(title)
                 .xLabel("resolution H[s] (bits)").yLabel("relevance H[K] (bits)")
                 .xRange(0, xMax).yRange(0, yMax).legend(Legend.TOP_LEFT).labelsInSeriesColour();
-        plot.reference(ReferenceLine.diagonal().dash(SvgPlot.DOTTED).label("diagonal H[K] = H[s]"));
-        plot.reference(ReferenceLine.slopeThrough(-1, zipf.resolution(), zipf.relevance())
-                .label("slope −1, tangent at μ = 1"));
-        plot.curve(Curve.of("bound: maximal H[K], M = " + grouped(bound.samples()), bx, by)
-                .colour(Palette.BLACK).width(2));
-        plot.points(Points.of("Zipf point of the bound (μ = 1)", new double[] {zipf.resolution()},
-                new double[] {zipf.relevance()}).colour(Palette.BLACK));
+        drawBound(plot, bx, by, zipf.resolution(), zipf.relevance(), grouped(bound.samples()));
+        drawZipfPoint(plot, zipf.resolution(), zipf.relevance());
         return new Plane(plot, xMax, yMax);
+    }
+
+    /**
+     * The bound's marks in a resolution–relevance plane, shared with the reproduce report: the diagonal H[K] = H[s],
+     * the tangent of slope −1 at the Zipf point ({@code zx}, {@code zy}; none when they are not finite), and the
+     * bound's curve through ({@code bx}, {@code by}), in the plane's units, labelled with M as {@code samples}.
+     */
+    public static void drawBound(SvgPlot plot, double[] bx, double[] by, double zx, double zy, String samples) {
+        plot.reference(ReferenceLine.diagonal().dash(SvgPlot.DOTTED).label("diagonal H[K] = H[s]"));
+        if (Double.isFinite(zx) && Double.isFinite(zy)) {
+            plot.reference(ReferenceLine.slopeThrough(-1, zx, zy).label("slope −1, tangent at μ = 1"));
+        }
+        plot.curve(Curve.of("bound: maximal H[K], M = " + samples, bx, by).colour(Palette.BLACK).width(2));
+    }
+
+    /** The bound's Zipf point (μ = 1), when it is finite. */
+    public static void drawZipfPoint(SvgPlot plot, double zx, double zy) {
+        if (Double.isFinite(zx) && Double.isFinite(zy)) {
+            plot.points(Points.of("Zipf point of the bound (μ = 1)", new double[] {zx}, new double[] {zy})
+                    .colour(Palette.BLACK));
+        }
     }
 
     /**

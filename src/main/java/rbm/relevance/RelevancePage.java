@@ -1,8 +1,10 @@
 package rbm.relevance;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import rbm.report.Xml;
 
 /**
@@ -74,25 +76,10 @@ final class RelevancePage {
             if (e.getValue() == null) {
                 continue;
             }
-            Object v = e.getValue();
-            String value = v instanceof int[] widths ? join(widths) : v instanceof List<?> list ? join(list) : v.toString();
+            Object v = e.getValue() instanceof int[] widths ? Arrays.stream(widths).boxed().toList() : e.getValue();
+            String value = v instanceof List<?> list
+                    ? list.stream().map(Object::toString).collect(Collectors.joining("-")) : v.toString();
             out.append(out.isEmpty() ? "" : ", ").append(e.getKey().replace('_', ' ')).append(' ').append(value);
-        }
-        return out.toString();
-    }
-
-    private static String join(int[] widths) {
-        StringBuilder out = new StringBuilder();
-        for (int w : widths) {
-            out.append(out.isEmpty() ? "" : "-").append(w);
-        }
-        return out.toString();
-    }
-
-    private static String join(List<?> list) {
-        StringBuilder out = new StringBuilder();
-        for (Object o : list) {
-            out.append(out.isEmpty() ? "" : "-").append(o);
         }
         return out.toString();
     }

@@ -29,6 +29,7 @@ public final class RelevanceReport {
     private final Map<String, Object> source;
     private final RelevanceBound bound;
     private final List<LayerReport> layers;
+    private final List<List<LayerReport>> byLayer;
 
     /**
      * @param source what was analysed and how (model, data, read-out, seed; or the input file), for the JSON file
@@ -38,6 +39,11 @@ public final class RelevanceReport {
         this.source = source;
         this.bound = bound;
         this.layers = List.copyOf(layers);
+        Map<String, List<LayerReport>> groups = new LinkedHashMap<>();
+        for (LayerReport r : this.layers) {
+            groups.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r);
+        }
+        this.byLayer = groups.values().stream().map(List::copyOf).toList();
     }
 
     public List<LayerReport> layers() {
@@ -55,16 +61,12 @@ public final class RelevanceReport {
 
     /** The reports grouped by layer, in order, each group holding the layer's read-out repeats. */
     public List<List<LayerReport>> byLayer() {
-        Map<String, List<LayerReport>> groups = new LinkedHashMap<>();
-        for (LayerReport r : layers) {
-            groups.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r);
-        }
-        return new ArrayList<>(groups.values());
+        return byLayer;
     }
 
     /** Whether some layer was read out more than once. */
     boolean repeated() {
-        return byLayer().stream().anyMatch(rs -> rs.size() > 1);
+        return byLayer.stream().anyMatch(rs -> rs.size() > 1);
     }
 
     /**
@@ -76,7 +78,7 @@ public final class RelevanceReport {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"layer", "width", "M", "distinct", "H[s]", "H[K]", "noise", "H[s]/log2M",
             "H[K]/log2M", "mu(bound)", repeated ? "mu(fit)" : "mu(fit) ± err", "k_min"});
-        for (List<LayerReport> rs : byLayer()) {
+        for (List<LayerReport> rs : byLayer) {
             LayerReport first = rs.getFirst();
             PowerLawFit fit = first.fit();
             rows.add(new String[] {
@@ -110,7 +112,7 @@ public final class RelevanceReport {
                 ResolutionRelevance.log2(m), zipf.resolution(), zipf.relevance()));
         if (repeated) {
             out.append(String.format(Locale.ROOT, "means over %d read-out repeats, ± one standard deviation%n",
-                    byLayer().getFirst().size()));
+                    byLayer.getFirst().size()));
         }
         return out.toString();
     }

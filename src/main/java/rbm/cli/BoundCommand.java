@@ -9,10 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 import rbm.io.AtomicFiles;
 import rbm.relevance.RelevanceBound;
-import rbm.relevance.RelevanceCharts;
+import rbm.report.RelevanceCharts;
 
 /** {@code rbm bound}: the curve of maximal relevance H[K] against resolution H[s] for samples of M states. */
 @Command(name = "bound", mixinStandardHelpOptions = true, sortOptions = false,

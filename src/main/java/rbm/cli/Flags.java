@@ -1,6 +1,6 @@
 package rbm.cli;
 
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 
 /** Checks of numeric flags: the value, or the fallback when the flag was not given; a bad value names the flag. */
 final class Flags {

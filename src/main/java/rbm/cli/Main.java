@@ -3,7 +3,7 @@ package rbm.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 import rbm.train.TrainingDivergedException;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import rbm.model.Rbm;
 import rbm.run.RunConfig;
-import rbm.train.StackTrainer;
+import rbm.run.StackTrainer;
 
 /**
  * What {@code train} prints. One line per epoch with its metrics goes to standard output. On a terminal a progress

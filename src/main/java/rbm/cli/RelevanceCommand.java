@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 import rbm.data.DataLoader;
 import rbm.data.Dataset;
 import rbm.io.AtomicFiles;
@@ -24,15 +24,16 @@ import rbm.kernels.Compute;
 import rbm.kernels.KernelsProvider;
 import rbm.model.DeepBeliefNet;
 import rbm.random.RandomStreams;
-import rbm.relevance.FrequencyProfile;
+import rbm.count.FrequencyProfile;
 import rbm.relevance.LayerReport;
-import rbm.relevance.Readout;
+import rbm.readout.Readout;
 import rbm.relevance.RelevanceBound;
 import rbm.relevance.RelevanceReport;
-import rbm.relevance.SampleFile;
-import rbm.relevance.StateCounter;
+import rbm.readout.SampleFile;
+import rbm.count.StateCounter;
 import rbm.run.RunConfig;
 import rbm.run.RunDirectory;
+import rbm.report.RelevanceFiles;
 
 /** {@code rbm relevance}: resolution, relevance and μ of every layer of a trained stack, or of any sample of states. */
 @Command(name = "relevance", mixinStandardHelpOptions = true, sortOptions = false,
@@ -100,7 +101,7 @@ final class RelevanceCommand implements Callable<Integer> {
             throw new BadInputException("--out " + dir + ": cannot create the directory (" + AtomicFiles.reason(e)
                     + ")");
         }
-        report.write(dir);
+        RelevanceFiles.write(report, dir);
         PrintWriter o = spec.commandLine().getOut();
         o.print(report.table());
         o.printf(Locale.ROOT, "wrote %s, %s, %s, %s and %s (the table and both charts) in %s%n", RelevanceReport.CSV,

@@ -7,10 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 import rbm.experiment.ExperimentConfig;
 import rbm.experiment.PaperExperiment;
-import rbm.experiment.ReportPage;
+import rbm.report.ReportPage;
 import rbm.experiment.Results;
 
 /** {@code rbm reproduce}: the paper's experiment end to end, into an HTML report. */

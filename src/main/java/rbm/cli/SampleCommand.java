@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 import rbm.generate.GibbsSampler;
 import rbm.generate.Pictures;
 import rbm.kernels.Compute;

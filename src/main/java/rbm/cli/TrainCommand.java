@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 import rbm.data.Binarization;
 import rbm.data.DataLoader;
 import rbm.data.DataSource;
@@ -23,7 +23,7 @@ import rbm.random.RandomStreams;
 import rbm.run.Provenance;
 import rbm.run.RunConfig;
 import rbm.run.RunDirectory;
-import rbm.train.StackTrainer;
+import rbm.run.StackTrainer;
 import rbm.train.TrainingConfig;
 
 /** {@code rbm train}: greedy layer-wise training of a deep belief network into a run directory. */

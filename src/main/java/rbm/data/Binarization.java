@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 
 /**
  * How grey levels in [0,1] become the visible input of the RBM: {@code threshold[:T]} sets values above T

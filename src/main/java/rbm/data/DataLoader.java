@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 
 /**
  * Loads a data file whatever its format, telling IDX from text by its content, and finds the bundled MNIST:

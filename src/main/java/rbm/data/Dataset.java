@@ -3,7 +3,7 @@ package rbm.data;
 import java.util.Arrays;
 import java.util.Objects;
 
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 
 /**
  * A table of rows × cols values in [0,1], stored row-major in one {@code float[]}, with optional integer labels

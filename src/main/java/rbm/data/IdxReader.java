@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 
 /**
  * Reads IDX files, the format of MNIST, plain or gzipped (recognised by content, not name). Images (2 or more

@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 
 /**
  * The whole content of a data file as the readers parse it: gunzipped when the file starts with the gzip magic

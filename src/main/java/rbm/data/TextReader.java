@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 
 /**
  * Reads the plain text format, meant to be written by hand: one row per line, values in [0,1] separated by commas,

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import rbm.generate.GenerationScore;
+import rbm.evaluate.GenerationScore;
 import rbm.io.Json;
 import rbm.relevance.LayerReport;
 import rbm.relevance.RelevanceBound;
@@ -32,6 +32,15 @@ public final class Results {
 
     Results(ExperimentConfig config) {
         this.config = config;
+    }
+
+    public ExperimentConfig config() {
+        return config;
+    }
+
+    /** The generated patterns of the first seed by layer: Gibbs chains, then empirical states, each row-major. */
+    public Map<Integer, float[][]> samples() {
+        return samples;
     }
 
     /** Wall time of the whole experiment. */

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import rbm.generate.GenerationScore;
+import rbm.evaluate.GenerationScore;
 import rbm.relevance.LayerReport;
 
 /**
@@ -30,7 +30,7 @@ public record Verdicts(List<Claim> claims, int zipfLayer, int bestLayer, int bes
     public record Claim(String statement, boolean reproduced, String evidence) {
     }
 
-    static final String STACK = "stack stochastic";
+    public static final String STACK = "stack stochastic";
 
     static Verdicts of(Results r) {
         int depth = r.config.depth();

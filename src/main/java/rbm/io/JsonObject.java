@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 
 /**
  * Typed access to a parsed JSON object. A missing key or a value of the wrong type raises

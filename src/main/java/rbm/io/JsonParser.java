@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 
 /**
  * A strict JSON (RFC 8259) parser producing LinkedHashMap, ArrayList, String, Long (integers without fraction or

@@ -1,7 +1,7 @@
 package rbm.random;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 import rbm.kernels.Compute;
 import rbm.kernels.Kernels;
 import rbm.kernels.WorkerPool;

@@ -3,6 +3,7 @@ package rbm.relevance;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import rbm.io.Json;
+import rbm.count.FrequencyProfile;
 
 /**
  * Everything measured on one sample of states: a layer of a stack in one read-out repeat, or a sample read from a

@@ -1,5 +1,7 @@
 package rbm.relevance;
 
+import rbm.count.FrequencyProfile;
+
 /**
  * A maximum-likelihood fit of a discrete power law to the frequencies of a sample, the second estimate of μ. The
  * data are the counts k_s, one per distinct state; above a cut-off they are modelled as

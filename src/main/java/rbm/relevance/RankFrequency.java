@@ -2,6 +2,7 @@ package rbm.relevance;
 
 import java.util.Map;
 import rbm.io.Json;
+import rbm.count.FrequencyProfile;
 
 /**
  * The rank-frequency curve of a sample: the r-th most frequent state occurs k(r) times. On the bound

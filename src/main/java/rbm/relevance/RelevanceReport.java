@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import rbm.io.AtomicFiles;
 import rbm.io.Json;
 
 /**
@@ -24,7 +23,7 @@ public final class RelevanceReport {
     /** The table and both charts, on one page that opens offline. */
     public static final String PAGE = "index.html";
     /** Points of the bound curve stored in the JSON file. */
-    static final int CURVE_POINTS = 41;
+    public static final int CURVE_POINTS = 41;
 
     private final Map<String, Object> source;
     private final RelevanceBound bound;
@@ -65,7 +64,7 @@ public final class RelevanceReport {
     }
 
     /** Whether some layer was read out more than once. */
-    boolean repeated() {
+    public boolean repeated() {
         return byLayer.stream().anyMatch(rs -> rs.size() > 1);
     }
 
@@ -73,7 +72,7 @@ public final class RelevanceReport {
      * The table's rows, the header first: one row per layer, the mean over repeats, with the standard deviation after
      * ± when there are several repeats.
      */
-    List<String[]> rows() {
+    public List<String[]> rows() {
         boolean repeated = repeated();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"layer", "width", "M", "distinct", "H[s]", "H[K]", "noise", "H[s]/log2M",
@@ -153,20 +152,6 @@ public final class RelevanceReport {
                 "layers", layerJson);
     }
 
-    /**
-     * Writes {@value #CSV}, {@value #JSON}, the charts {@value #TRADE_OFF_SVG} and {@value #RANK_FREQUENCY_SVG}, and
-     * the page {@value #PAGE} into {@code dir}, which must exist.
-     */
-    public void write(Path dir) {
-        AtomicFiles.writeString(dir.resolve(CSV), csv());
-        Json.writeFile(dir.resolve(JSON), toJson());
-        String tradeOff = RelevanceCharts.tradeOff(this);
-        String rankFrequency = RelevanceCharts.rankFrequency(this);
-        AtomicFiles.writeString(dir.resolve(TRADE_OFF_SVG), tradeOff);
-        AtomicFiles.writeString(dir.resolve(RANK_FREQUENCY_SVG), rankFrequency);
-        AtomicFiles.writeString(dir.resolve(PAGE), RelevancePage.html(this, tradeOff, rankFrequency));
-    }
-
     private static Map<String, Object> pointJson(RelevanceBound.Point p) {
         return Json.object("mu", p.mu(), "resolution_bits", p.resolution(), "relevance_bits", p.relevance(),
                 "distinct", p.distinct());
@@ -181,7 +166,7 @@ public final class RelevanceReport {
         return format(mean, decimals) + "±" + format(sd(rs, f), decimals);
     }
 
-    static double mean(List<LayerReport> rs, ToDoubleFunction<LayerReport> f) {
+    public static double mean(List<LayerReport> rs, ToDoubleFunction<LayerReport> f) {
         double sum = 0;
         for (LayerReport r : rs) {
             sum += f.applyAsDouble(r);
@@ -190,7 +175,7 @@ public final class RelevanceReport {
     }
 
     /** The sample standard deviation over repeats; NaN for a single one. */
-    static double sd(List<LayerReport> rs, ToDoubleFunction<LayerReport> f) {
+    public static double sd(List<LayerReport> rs, ToDoubleFunction<LayerReport> f) {
         if (rs.size() < 2) {
             return Double.NaN;
         }

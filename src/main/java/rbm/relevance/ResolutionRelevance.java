@@ -1,5 +1,7 @@
 package rbm.relevance;
 
+import rbm.count.FrequencyProfile;
+
 /**
  * Resolution and relevance of a sample of M states, in bits:
  * <pre>
@@ -51,7 +53,7 @@ public record ResolutionRelevance(long samples, double resolution, double releva
         return noise() / maxResolution();
     }
 
-    static double log2(double x) {
+    public static double log2(double x) {
         return Math.log(x) / LN2;
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 import rbm.io.JsonObject;
 
 /**

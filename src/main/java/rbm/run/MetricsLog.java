@@ -42,7 +42,7 @@ public final class MetricsLog {
         try {
             lines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new rbm.BadInputException(jsonl + ": cannot read (" + RunDirectory.reason(e) + ")");
+            throw new rbm.io.BadInputException(jsonl + ": cannot read (" + RunDirectory.reason(e) + ")");
         }
         for (String line : lines) {
             if (line.isBlank()) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 import rbm.io.JsonObject;
 import rbm.train.TrainingConfig;
 

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 import rbm.io.AtomicFiles;
 import rbm.io.Json;
 import rbm.io.JsonObject;

@@ -15,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.function.Executable;
 
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 
 /** Helpers for the data tests: IDX and text files written independently of the readers, and error checks. */
 final class TestFiles {

@@ -10,6 +10,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import rbm.count.FrequencyProfile;
 
 /** The power-law fit gives back the exponent of samples drawn from a known Zipf law. */
 class PowerLawFitTest {

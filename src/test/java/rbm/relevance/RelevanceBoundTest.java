@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import rbm.count.FrequencyProfile;
 
 /** The bound against the reference points of PAPER.md, its slope, and the shape of the curve. */
 class RelevanceBoundTest {

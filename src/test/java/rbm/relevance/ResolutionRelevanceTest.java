@@ -10,6 +10,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import rbm.count.FrequencyProfile;
 
 /** Resolution, relevance and noise against the hand-checked values of PAPER.md, and their invariants. */
 class ResolutionRelevanceTest {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rbm.BadInputException;
+import rbm.io.BadInputException;
 import rbm.cli.Main;
 import rbm.data.Binarization;
 import rbm.data.DataLoader;
@@ -21,7 +21,7 @@ import rbm.kernels.Compute;
 import rbm.model.BruteForceAccess;
 import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
-import rbm.train.StackTrainer;
+import rbm.run.StackTrainer;
 import rbm.train.TrainerState;
 import rbm.train.TrainingConfig;
 

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import rbm.kernels.KernelsProvider;
-import rbm.relevance.StateCounter;
+import rbm.count.StateCounter;
 
 /**
  * Counting states, in states per second: the off-heap {@link StateCounter} against the straightforward Java map, a

@@ -7,7 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import rbm.kernels.Kernels;
 import rbm.kernels.KernelsProvider;
-import rbm.relevance.StateCounter;
+import rbm.count.StateCounter;
 
 /**
  * The off-heap counter against the HashMap baseline, the two measured in turn in one JVM: round after round, one pass

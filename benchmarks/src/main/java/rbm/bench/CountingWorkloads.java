@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import rbm.relevance.StateCounter;
+import rbm.count.StateCounter;
 
 /** The states and the two ways of counting them that the counting benchmarks share. */
 final class CountingWorkloads {

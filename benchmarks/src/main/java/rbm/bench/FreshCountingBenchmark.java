@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import rbm.kernels.Kernels;
 import rbm.kernels.KernelsProvider;
-import rbm.relevance.StateCounter;
+import rbm.count.StateCounter;
 
 /**
  * Counting a sample whose states are nearly all distinct, as a wide layer gives them, in states per second: an empty

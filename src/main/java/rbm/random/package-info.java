@@ -1,0 +1,2 @@
+/** Every random number: one Commons RNG generator per purpose, derived from the seed, and a stream per worker thread. */
+package rbm.random;

@@ -1,0 +1,641 @@
+package rbm.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import rbm.io.JsonObject;
+import rbm.experiment.ExperimentConfig;
+
+/**
+ * The report page, {@code index.html}: one self-contained HTML file drawn from {@code results.json} (as a
+ * {@link JsonView}) and the pictures in the output directory. Charts are inline SVG, pictures are PNG data URIs, the
+ * style sheet is embedded; nothing is loaded from elsewhere, and nothing needs JavaScript. The one small script only
+ * checks, after loading, that every picture and chart rendered, and writes the outcome into
+ * {@code <pre id="render-check">} and the console, for {@code src/test/browser/check-report.sh}.
+ */
+final class ReportHtml {
+    private final JsonView root;
+    private final Path dir;
+    private final ReportTable table;
+    private final StringBuilder out = new StringBuilder(1 << 20);
+
+    ReportHtml(JsonView root, Path dir) {
+        this.root = root;
+        this.dir = dir;
+        this.table = new ReportTable(root);
+    }
+
+    ReportTable table() {
+        return table;
+    }
+
+    String render() {
+        out.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Resolution and relevance in a deep belief network: reproduction report</title>\n")
+                .append("<style>\n").append(STYLE).append("</style>\n<script>\n").append(ERROR_SCRIPT)
+                .append("</script>\n</head>\n<body>\n<main>\n");
+        header();
+        contents();
+        verdict();
+        layerTable();
+        mechanism();
+        tradeOff();
+        mu();
+        frequencies();
+        generation();
+        training();
+        runFacts();
+        files();
+        out.append("</main>\n<pre id=\"render-check\" hidden></pre>\n<script>\n").append(CHECK_SCRIPT)
+                .append("</script>\n</body>\n</html>\n");
+        return out.toString();
+    }
+
+    // ---- sections ------------------------------------------------------------------------------------------------
+
+    private void header() {
+        JsonView c = root.get("config");
+        out.append("<header>\n<p class=\"kicker\">Reproduction report</p>\n")
+                .append("<h1>Resolution and relevance trade-offs in a deep belief network on MNIST</h1>\n")
+                .append("<p class=\"lede\">Song, Marsili &amp; Jo, “Resolution and Relevance Trade-offs in Deep "
+                        + "Learning”, J. Stat. Mech. (2018), arXiv:1710.11324, reproduced from scratch in Java. "
+                        + "This page was written by <code>rbm reproduce</code> from <code>results.json</code> in "
+                        + "the same directory.</p>\n");
+        out.append("<p class=\"runline\">").append(Html.escape(String.format(Locale.ROOT,
+                "M = %s training images · stack %s · %d epoch%s per layer · %d seed%s · %s on %d cores",
+                ReportTable.grouped(c.get("images").num()), widths(), c.get("epochs").integer(0),
+                c.get("epochs").integer(0) == 1 ? "" : "s", c.get("seeds").integer(0),
+                c.get("seeds").integer(0) == 1 ? "" : "s", duration(root.get("seconds").num()),
+                root.path("machine", "cores").integer(0)))).append("</p>\n");
+        ExperimentConfig full = ExperimentConfig.full();
+        if (c.get("images").integer(0) < full.images() || c.get("epochs").integer(0) < full.epochs()
+                || c.get("seeds").integer(0) < full.seeds()) {
+            out.append("<p class=\"notice\"><strong>A reduced run.</strong> ").append(Html.escape(String.format(
+                    Locale.ROOT, "The full experiment trains on %s images for %d epochs per layer with %d seeds; "
+                            + "this run used %s images, %d epochs and %d seeds (as with --quick). Its numbers show "
+                            + "that the pipeline works; they are not the reproduction's result.",
+                    ReportTable.grouped(full.images()), full.epochs(), full.seeds(),
+                    ReportTable.grouped(c.get("images").num()), c.get("epochs").integer(0),
+                    c.get("seeds").integer(0)))).append("</p>\n");
+        }
+        out.append("</header>\n");
+    }
+
+    private void contents() {
+        out.append("<nav><ol>")
+                .append("<li><a href=\"#verdict\">Verdict</a></li>")
+                .append("<li><a href=\"#layers\">The layers at a glance</a></li>")
+                .append("<li><a href=\"#mechanism\">What is measured</a></li>")
+                .append("<li><a href=\"#tradeoff\">Relevance against resolution</a></li>")
+                .append("<li><a href=\"#mu\">μ and noise</a></li>")
+                .append("<li><a href=\"#frequencies\">Power laws</a></li>")
+                .append("<li><a href=\"#generation\">Generated digits</a></li>")
+                .append("<li><a href=\"#training\">Training</a></li>")
+                .append("<li><a href=\"#run\">Run facts</a></li>")
+                .append("</ol></nav>\n");
+    }
+
+    private void verdict() {
+        List<JsonView> claims = root.path("verdicts", "claims").list();
+        int yes = 0;
+        for (JsonView c : claims) {
+            yes += c.get("reproduced").bool() ? 1 : 0;
+        }
+        out.append("<section id=\"verdict\">\n<h2>Verdict</h2>\n");
+        if (claims.isEmpty()) {
+            out.append("<p>results.json holds no verdicts.</p>\n</section>\n");
+            return;
+        }
+        out.append("<p class=\"summary\">").append(yes == claims.size()
+                ? "All " + claims.size() + " of the paper's claims reproduce in this run."
+                : yes == 0 ? "None of the paper's " + claims.size() + " claims reproduces in this run."
+                : yes + " of the paper's " + claims.size() + " claims reproduce in this run; "
+                        + (claims.size() - yes) + (claims.size() - yes == 1 ? " does" : " do") + " not.")
+                .append("</p>\n<div class=\"claims\">\n");
+        for (int i = 0; i < claims.size(); i++) {
+            JsonView c = claims.get(i);
+            boolean ok = c.get("reproduced").bool();
+            out.append("<div class=\"claim ").append(ok ? "yes" : "no").append("\">\n<p class=\"badge\">")
+                    .append(ok ? "✓ reproduced" : "✗ not reproduced").append("</p>\n<h3>Claim ").append(i + 1)
+                    .append(". ").append(Html.escape(c.get("statement").text())).append("</h3>\n<p>")
+                    .append(Html.escape(c.get("evidence").text())).append("</p>\n");
+            if (i < RULES.size()) {
+                out.append("<p class=\"rule\">").append(RULES.get(i)).append("</p>\n");
+            }
+            out.append("</div>\n");
+        }
+        out.append("</div>\n<p class=\"caption\">The verdicts are decided by fixed rules on the stochastic read-out "
+                + "of the trained stack, means over seeds (see <code>rbm.experiment.Verdicts</code>); the numbers "
+                + "behind them are in the table and the figures below.</p>\n</section>\n");
+    }
+
+    private static final List<String> RULES = List.of(
+            "Rule: H[s] never rises with depth by more than 0.05 bits, and the median over layers of "
+                    + "H[K] / H<sub>bound</sub>(H[s]) is at least 0.8 (layers whose bound is below 0.5 bits are "
+                    + "left out).",
+            "Rule: in most layers with at least 30 states in the fitted tail, the Kolmogorov–Smirnov distance D "
+                    + "between the counts and the fitted discrete power law is at most 0.1.",
+            "Rule: the layer whose Gibbs chains give the highest generation score is the layer whose μ (slope of "
+                    + "the bound) is closest to 1, or next to it. States drawn from a wide layer’s empirical "
+                    + "distribution identify their training images, so passing them down reconstructs rather than "
+                    + "generates; their scores are shown but do not decide.");
+
+    private void layerTable() {
+        out.append("<section id=\"layers\">\n<h2>The layers at a glance</h2>\n<p>One row per layer of the trained "
+                + "stack, from the widest (next to the pixels) to the narrowest. ");
+        if (table.zipfLayer() >= 1) {
+            out.append("The row of the layer whose μ is closest to 1 is <span class=\"mark zipf\">marked</span>");
+            if (table.bestLayer() >= 1) {
+                out.append(", and that of the best generator <span class=\"mark best\">marked</span>");
+            }
+            out.append(".");
+        }
+        out.append(" The same table is in <code>reproduction-table.md</code>.</p>\n").append(table.html())
+                .append("</section>\n");
+    }
+
+    private void mechanism() {
+        out.append("""
+                <section id="mechanism">
+                <h2>What is measured</h2>
+                <p>Each of the <var>M</var> training images goes up the stack. At a layer of <var>n</var> binary
+                units it becomes a <em>state</em> <var>s</var>: a string of <var>n</var> bits. The
+                <em>stochastic read-out</em> draws each unit as 1 with its probability given the layer below (the
+                way the network generates); the <em>deterministic read-out</em> switches a unit on when that
+                probability is above ½. Over the <var>M</var> images, count how often each state occurs,
+                <var>k<sub>s</sub></var>, and how many distinct states occur exactly <var>k</var> times,
+                <var>m<sub>k</sub></var>, so that Σ<sub><var>k</var></sub> <var>k m<sub>k</sub></var> =
+                <var>M</var>. Two entropies of these counts describe the layer (logs base 2, so they are in
+                bits):</p>
+                <div class="formulas">
+                <p class="name">resolution</p><div><p class="formula">H[s] = −Σ<sub>s</sub>
+                (k<sub>s</sub>/M) log<sub>2</sub>(k<sub>s</sub>/M)</p>
+                <p class="explain">How finely the layer tells images apart: 0 when all images share one state,
+                log<sub>2</sub> M when every image has its own.</p></div>
+                <p class="name">relevance</p><div><p class="formula">H[K] = −Σ<sub>k</sub>
+                (k m<sub>k</sub>/M) log<sub>2</sub>(k m<sub>k</sub>/M)</p>
+                <p class="explain">The entropy of the frequency K = k<sub>s</sub> of a random image’s state: how much
+                the layer’s states say through <em>how often</em> they occur. 0 when all states are equally
+                frequent, whatever their number.</p></div>
+                <p class="name">noise</p><div><p class="formula">H[s|K] = H[s] − H[K] = Σ<sub>k</sub>
+                (k m<sub>k</sub>/M) log<sub>2</sub> m<sub>k</sub></p>
+                <p class="explain">The resolution spent on telling apart states that are equally frequent: it
+                carries no information that the frequencies could reveal.</p></div>
+                <p class="name">the bound</p><div><p class="formula">max H[K] at fixed H[s] ⇒
+                m<sub>k</sub> ∝ k<sup>−(1+μ)</sup>, and dH[K]/dH[s] = −μ</p>
+                <p class="explain">The largest relevance any sample of M states can have at a given resolution.
+                Maximising H[K] + μ H[s] gives power-law frequencies; μ is minus the slope of the curve. Sorted by
+                frequency, the r-th most frequent state of such a sample occurs k ∝ r<sup>−1/μ</sup> times.</p></div>
+                <p class="name">Zipf’s law</p><div><p class="formula">μ = 1 ⇔ m<sub>k</sub> ∝ k<sup>−2</sup>
+                ⇔ k ∝ 1/r</p>
+                <p class="explain">The point where one more bit of resolution costs exactly one bit of relevance.
+                Layers with μ &gt; 1 are on the noisy, under-sampled side (wide layers: almost every image has its
+                own state); layers with μ &lt; 1 compress with loss.</p></div>
+                </div>
+                <p>The paper’s claims: trained layers sit close to the bound and move along it with depth, from
+                high resolution and little relevance towards less resolution and more relevance; their frequencies
+                follow power laws; and the layer that generates the most training-like digits is the one at μ ≈ 1.
+                The controls ask whether this needs learning (an <em>untrained stack</em> with the initial weights)
+                and whether it needs the structure of digits (a stack trained on images whose pixels were
+                <em>shuffled</em> independently across images: the same pixel statistics, no shapes).</p>
+                </section>
+                """);
+    }
+
+    private void tradeOff() {
+        double log2M = root.path("bound", "log2_samples").num();
+        out.append("<section id=\"tradeoff\">\n<h2>Relevance against resolution</h2>\n");
+        figure(ReportCharts.tradeOff(root, ReportCharts.View.BITS, 980, 600), "bound-chart", "Figure 1. H[K] "
+                + "against H[s], one point "
+                + "per layer (labels: layer numbers, or w = the width of a single RBM), error bars ± sd over seeds. "
+                + String.format(Locale.ROOT, "M = %s, so H[s] ≤ log2 M = %.2f bits.",
+                ReportTable.grouped(root.path("bound", "samples").num()), log2M),
+                "<p>The black curve is the bound: the most relevance any sample of M states can have at that "
+                        + "resolution. Left of its peak it is the diagonal H[K] = H[s] (few, all differently "
+                        + "frequent states). The dashed line of slope −1 touches the bound at its Zipf point, μ = 1. "
+                        + "A wide layer sits at the bottom right, at (log<sub>2</sub> M, 0): every image has a state "
+                        + "of its own, and all of its resolution is noise. Going deeper, a trained stack moves left "
+                        + "and up along the bound, trading resolution for relevance; right of the Zipf point "
+                        + "μ &gt; 1, left of it μ &lt; 1. The lines join the layers of a stack in order of depth.</p>"
+                        + "<p>The deterministic read-out removes the sampling noise of the units, so its states are "
+                        + "fewer and its points lie further left than the stochastic ones. The controls show "
+                        + "what comes without learning (untrained) or without the digits’ structure (shuffled "
+                        + "pixels); the single RBMs show what the width alone does.</p>");
+        out.append("<div class=\"two\">\n");
+        figure(ReportCharts.tradeOff(root, ReportCharts.View.NOISY_END, 540, 440), "zoom-chart", "Figure 2. A "
+                + "close-up of Figure 1 from one bit left of the Zipf point to log<sub>2</sub> M, where the wide "
+                + "layers crowd (colours as in Figure 1).", null);
+        figure(ReportCharts.tradeOff(root, ReportCharts.View.NORMALISED, 540, 440), "normalised-chart", "Figure 3. "
+                + "Figure 1 in normalised units, both entropies divided by log<sub>2</sub> M (as the authors’ code "
+                + "reports them), so that samples of different sizes compare.", null);
+        out.append("</div>\n");
+        out.append("</section>\n");
+    }
+
+    private void mu() {
+        out.append("<section id=\"mu\">\n<h2>μ and noise, layer by layer</h2>\n");
+        out.append("<p>Two estimates of each layer’s μ. <strong>From the bound:</strong> the slope of the bound at "
+                + "the layer’s resolution, μ = −dH[K]/dH[s] there (−1 on the bound’s diagonal part; a layer at "
+                + "H[s] = log<sub>2</sub> M has μ = ∞ and is not drawn). <strong>From the counts:</strong> a "
+                + "maximum-likelihood fit of a discrete power law P(k) ∝ k<sup>−(1+μ)</sup> to the counts "
+                + "k ≥ k<sub>min</sub>, with k<sub>min</sub> chosen as Clauset, Shalizi &amp; Newman do, error bar ± "
+                + "its standard error. The two agree when the layer’s frequencies are the power law the bound "
+                + "expects.</p>\n");
+        figure(ReportCharts.mu(root, 900, 440), "mu-chart", "Figure 4. μ of each layer, stochastic read-out of "
+                + "the trained stack (blue: mean ± sd over seeds; labels: the layer’s width). The black line is "
+                + "μ = 1, Zipf’s law; the dotted line marks the layer whose μ is closest to it.", null);
+        figure(ReportCharts.entropyBars(root, 900, 400), "noise-chart", "Figure 5. Resolution, relevance and noise "
+                + "H[s] − H[K] of each layer (mean ± sd over seeds). Wide layers are all noise: every image has "
+                + "its own state, so the frequencies say nothing. Deeper, the noise falls and the relevance "
+                + "rises, until the layer is too narrow to keep either.", null);
+        out.append("</section>\n");
+    }
+
+    private void frequencies() {
+        out.append("<section id=\"frequencies\">\n<h2>Power laws in the state frequencies</h2>\n");
+        out.append("<p>Sort a layer’s states by how often they occur: the r-th most frequent occurs k(r) times. On "
+                + "the bound k ∝ r<sup>−1/μ</sup>, so Zipf’s law (μ = 1) is a straight line of slope −1 on log–log "
+                + "axes (black dashed, through the top state of the layer whose μ is closest to 1). A flat line at "
+                + "k = 1 means that every image had a state of its own (wide layers lie on top of one another "
+                + "there). A line flatter than slope −1 has μ &gt; 1; a steeper one μ &lt; 1. Colours run from the "
+                + "widest layer (dark) to the narrowest (light); first seed.</p>\n");
+        figure(ReportCharts.rankFrequency(root, 980, 520), "rank-frequency-chart", "Figure 6. Rank–frequency "
+                + "plot of every layer, against Zipf’s law.", null);
+        out.append("<p>The same counts seen the other way: m<sub>k</sub> is the number of states seen exactly k "
+                + "times. The bound predicts m<sub>k</sub> ∝ k<sup>−(1+μ)</sup>, a straight line of slope −(1+μ) "
+                + "on log–log axes; the black dashed line is k<sup>−2</sup>, the Zipf case, drawn through the start "
+                + "of the fitted tail (k = k<sub>min</sub>) of the layer whose μ is closest to 1. A steeper line "
+                + "has μ &gt; 1: many rare states, few frequent ones. In a sample of a few thousand states most "
+                + "m<sub>k</sub> of the tail are 0 or 1, so the lines average m<sub>k</sub> over bins k = 1, 2–3, "
+                + "4–7, 8–15, …, which keeps a power law straight with the same slope. A layer whose states are "
+                + "all distinct is a single point at k = 1. The fitted μ of each layer is in the table and in "
+                + "Figure 4.</p>\n");
+        figure(ReportCharts.frequencyOfFrequencies(root, 980, 520), "frequency-chart", "Figure 7. m<sub>k</sub> "
+                + "against k for every layer, averaged over logarithmic bins of k, against k<sup>−2</sup>.", null);
+        out.append("</section>\n");
+    }
+
+    private void generation() {
+        JsonView v = root.get("verdicts");
+        int zipf = v.get("zipf_layer").integer(-1);
+        int best = v.get("best_generating_layer").integer(-1);
+        int bestEmpirical = v.get("best_generating_layer_empirical").integer(-1);
+        out.append("<section id=\"generation\">\n<h2>Generated digits, layer by layer</h2>\n");
+        out.append("<p>Two ways to make digits from layer ℓ, both passed down the stack to the pixels through "
+                + "RBMs ℓ, ℓ−1, …, 1. <strong>Gibbs chains</strong> run in RBM ℓ from random states")
+                .append(Double.isFinite(root.path("config", "gibbs_steps").num()) ? " for "
+                        + root.path("config", "gibbs_steps").integer(0) + " steps" : "")
+                .append(". <strong>Empirical states</strong> are the layer-ℓ states of randomly drawn training "
+                        + "images, that is, draws from the layer’s empirical state distribution: what the layer "
+                        + "has learnt to keep of the data. Each method makes ")
+                .append(root.path("config", "generated_per_layer").integer(0))
+                .append(" digits per layer and seed, scored as</p>\n<p class=\"formula\">score = confidence × "
+                        + "(label entropy / log<sub>2</sub> 10) × fraction distinct</p>\n<p>where the confidence "
+                        + "is the mean max<sub>y</sub> p(y | digit) of a softmax classifier trained on the same "
+                        + "images (test accuracy ")
+                .append(percent(root.get("classifier_test_accuracy").num()))
+                .append("), the label entropy counts how many of the ten digits appear, and the fraction distinct "
+                        + "the patterns that are not copies of one another. The score is high only for "
+                        + "recognisable, varied digits.</p>\n");
+        figure(ReportCharts.generationScores(root, 900, 400), "generation-chart", "Figure 8. Generation score of "
+                + "each layer, mean ± sd over seeds." + (best >= 1 ? " Best by Gibbs chains (the verdict's measure): layer " + best
+                + (bestEmpirical >= 1 ? "; by empirical states: layer " + bestEmpirical : "") + "." : "")
+                + (zipf >= 1 ? " μ closest to 1: layer " + zipf + "." : ""), null);
+        List<JsonView> layers = root.get("generation").list();
+        List<JsonView> stack = root.path("groups", ReportCharts.STOCHASTIC).list();
+        out.append("<p>The digits of the first seed (the first 100 of each method):</p>\n<div class=\"gen-grid\">\n");
+        for (int i = 0; i < layers.size(); i++) {
+            JsonView g = layers.get(i);
+            int l = g.get("layer").integer(i + 1);
+            JsonView s = l - 1 < stack.size() ? stack.get(l - 1) : JsonView.ABSENT;
+            out.append("<div class=\"gen-card").append(l == zipf ? " zipf" : "").append(l == best ? " best" : "")
+                    .append("\">\n<h3>Layer ").append(l).append(" <span class=\"units\">")
+                    .append(g.get("width").integer(0)).append(" units</span>");
+            if (l == zipf) {
+                out.append(" <span class=\"tag zipf\">μ closest to 1</span>");
+            }
+            if (l == best) {
+                out.append(" <span class=\"tag best\">best generator</span>");
+            }
+            if (l == bestEmpirical && bestEmpirical != best) {
+                out.append(" <span class=\"tag gibbs\">best by empirical states</span>");
+            }
+            out.append("</h3>\n<p class=\"facts\">μ (bound) ")
+                    .append(Html.escape(ReportTable.muBound(s, root.path("bound", "log2_samples").num())))
+                    .append(" · H[s] ").append(Html.escape(ReportTable.stat(s, "resolution_bits", 2)))
+                    .append(" · H[K] ").append(Html.escape(ReportTable.stat(s, "relevance_bits", 2)))
+                    .append("</p>\n<div class=\"pair\">\n");
+            for (String method : new String[] {"gibbs", "empirical"}) {
+                String name = method.equals("gibbs") ? "Gibbs chains" : "empirical states";
+                out.append("<figure>").append(Html.png(dir.resolve("images/" + method + "-layer-" + l + ".png"),
+                                "digits generated from layer " + l + " by " + name, "digits"))
+                        .append("<figcaption>").append(name).append(": score ")
+                        .append(Html.escape(ReportTable.stat(g.get(method), "score", 3)))
+                        .append("</figcaption></figure>\n");
+            }
+            out.append("</div>\n</div>\n");
+        }
+        out.append("</div>\n</section>\n");
+    }
+
+    private void training() {
+        out.append("<section id=\"training\">\n<h2>Training</h2>\n");
+        out.append("<p>Each RBM is trained greedily on the states of the one below it, by contrastive divergence"
+                + Html.escape(recipe()) + ". After each epoch the trainer measures, on the first " + monitorRows()
+                + " training rows as seen by the layer: the reconstruction error Σ<sub>i</sub> (v<sub>i</sub> − "
+                + "v̂<sub>i</sub>)² per row, with the mean-field reconstruction v̂ = σ(σ(vW + c)W<sup>T</sup> + b); "
+                + "the free-energy gap F(held-out) − F(train), which grows when a layer over-fits; and the "
+                + "pseudo-log-likelihood per visible unit, log p(v<sub>i</sub> | v<sub>−i</sub>) in nats. Lines "
+                + "run from the widest layer (dark) to the narrowest (light) and are labelled with their layer; "
+                + "first seed.</p>\n<div class=\"two\">\n<figure class=\"filters\">")
+                .append(Html.png(dir.resolve(firstRun().resolve("filters.png")), "layer-1 weight filters",
+                        "filters"))
+                .append("<figcaption>Figure 9. Weight filters of layer 1: the incoming weights W<sub>·j</sub> of "
+                        + "the first 100 hidden units, each drawn as a 28 × 28 picture on its own grey scale. "
+                        + "Trained units look like strokes and blobs of digits; untrained ones like noise."
+                        + "</figcaption></figure>\n");
+        figure(ReportCharts.trainingCurve(root, "reconstruction_error", "Reconstruction error",
+                "squared error per row", true, 540, 400), "training-chart", "Figure 10. Reconstruction error "
+                + "against epoch (log scale).", null);
+        figure(ReportCharts.trainingCurve(root, "free_energy_gap", "Free-energy gap", "F(held-out) − F(train)",
+                false, 540, 400), "gap-chart", "Figure 11. Free-energy gap against epoch.", null);
+        figure(ReportCharts.trainingCurve(root, "pseudo_log_likelihood", "Pseudo-log-likelihood",
+                "nats per visible unit", false, 540, 400), "pll-chart", "Figure 12. Pseudo-log-likelihood "
+                + "against epoch (higher is better).", null);
+        out.append("</div>\n</section>\n");
+    }
+
+    /** The training recipe, from the first run's config.json when it is there. */
+    private String recipe() {
+        Path config = dir.resolve(firstRun()).resolve("config.json");
+        if (!Files.isRegularFile(config)) {
+            return "";
+        }
+        try {
+            JsonView c = new JsonView(JsonObject.read(config).map());
+            return String.format(Locale.ROOT, " (%sCD-%d, learning rate %s, momentum %s then %s after "
+                            + "epoch %d, weight decay %s, batch %d, initial weights N(0, %s²))",
+                    c.get("persistent").bool() ? "persistent " : "", c.get("cd_steps").integer(1),
+                    plain(c.get("learning_rate")), plain(c.get("initial_momentum")), plain(c.get("final_momentum")),
+                    c.get("momentum_switch_epoch").integer(0), plain(c.get("weight_decay")),
+                    c.get("batch_size").integer(0), plain(c.get("init_std")));
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private String monitorRows() {
+        Path config = dir.resolve(firstRun()).resolve("config.json");
+        try {
+            return ReportTable.grouped(new JsonView(JsonObject.read(config).map()).get("monitor_rows").num());
+        } catch (RuntimeException e) {
+            return "1,000";
+        }
+    }
+
+    /** A number as written by hand: 0.0002 rather than 2.0E-4. */
+    private static String plain(JsonView v) {
+        double d = v.num();
+        return Double.isFinite(d) ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : "?";
+    }
+
+    private Path firstRun() {
+        return Path.of("runs", "seed-" + root.path("config", "first_seed").integer(1));
+    }
+
+    private void runFacts() {
+        JsonView c = root.get("config");
+        out.append("<section id=\"run\">\n<h2>Run facts</h2>\n<table class=\"facts\">\n");
+        fact("data", "MNIST, the first " + ReportTable.grouped(c.get("images").num()) + " training images, "
+                + "binarised at 0.5 (M = " + ReportTable.grouped(root.path("bound", "samples").num()) + ")");
+        fact("stack", widths());
+        fact("training", c.get("epochs").integer(0) + " epochs per layer" + recipe());
+        fact("seeds", c.get("seeds").integer(0) + ", from seed " + c.get("first_seed").integer(0)
+                + " (error bars are sd over seeds)");
+        fact("controls", root.path("groups", ReportCharts.UNTRAINED).present()
+                ? "untrained stack; stack trained on pixel-shuffled images (first seed)" : "not run");
+        fact("width sweep", "single RBMs 784-w, w = " + join(c.get("sweep_widths")));
+        fact("generation", c.get("generated_per_layer").integer(0) + " digits per layer, method and seed; "
+                + c.get("gibbs_steps").integer(0) + " Gibbs steps");
+        fact("classifier", "softmax regression, test accuracy " + percent(root.get("classifier_test_accuracy")
+                .num()) + " on the 10,000 MNIST test images");
+        fact("time", duration(root.get("seconds").num()));
+        fact("machine", root.path("machine", "cpu").text() + ", " + root.path("machine", "cores").integer(0)
+                + " cores, " + c.get("threads").integer(0) + " worker threads, Java "
+                + root.path("machine", "java").text());
+        fact("kernels", root.get("kernels").text());
+        out.append("</table>\n</section>\n");
+    }
+
+    private void files() {
+        out.append("""
+                <footer>
+                <h2>Files</h2>
+                <p><code>results.json</code> holds every number on this page (means, standard deviations, the
+                bound, the frequencies of the first seed, the training curves and the verdicts);
+                <code>reproduction-table.md</code> the layer table; <code>images/</code> the generated digits;
+                <code>runs/</code> the trained stacks, which a second run with the same settings reuses. To redraw
+                this page from <code>results.json</code> without training:
+                <code>rbm reproduce --render-only --out DIR</code>.</p>
+                </footer>
+                """);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private void fact(String name, String value) {
+        out.append("<tr><th>").append(Html.escape(name)).append("</th><td>").append(Html.escape(value))
+                .append("</td></tr>\n");
+    }
+
+    /** A figure: the chart (omitted with a note if empty), its caption, and optional explanatory HTML after it. */
+    private void figure(String svg, String cssClass, String caption, String explanation) {
+        out.append("<figure class=\"chart ").append(cssClass).append("\">\n");
+        out.append(svg.isEmpty() ? "<p class=\"missing\">(no data for this chart)</p>\n" : svg);
+        out.append("<figcaption>").append(caption).append("</figcaption>\n</figure>\n");
+        if (explanation != null) {
+            out.append(explanation).append('\n');
+        }
+    }
+
+    private String widths() {
+        double[] w = root.path("config", "layers").doubles();
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < w.length; i++) {
+            s.append(i == 0 ? "" : "-").append(Math.round(w[i]));
+        }
+        return s.toString();
+    }
+
+    private static String join(JsonView list) {
+        StringBuilder s = new StringBuilder();
+        for (double v : list.doubles()) {
+            s.append(s.isEmpty() ? "" : ", ").append(Math.round(v));
+        }
+        return s.toString();
+    }
+
+    static String percent(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", 100 * fraction) : "—";
+    }
+
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "—";
+        }
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+    }
+
+    /** First in the page: records script errors, failed loads and console.error calls for the render check. */
+    private static final String ERROR_SCRIPT = """
+            // Render self-check for src/test/browser/check-report.sh; the page does not need it.
+            window.renderErrors = [];
+            window.addEventListener('error', function (e) {
+              var t = e.target;
+              window.renderErrors.push(e.message
+                || ('failed to load ' + (t && t.tagName ? t.tagName.toLowerCase() + ' ' + (t.alt || '') : '?')));
+            }, true);
+            (function () {
+              var original = console.error;
+              console.error = function () {
+                window.renderErrors.push(Array.prototype.join.call(arguments, ' '));
+                return original.apply(console, arguments);
+              };
+            })();
+            """;
+
+    private static final String CHECK_SCRIPT = """
+            // Render self-check, continued: after loading, every picture and chart must have rendered.
+            window.addEventListener('load', function () {
+              var bad = [];
+              var images = document.querySelectorAll('img');
+              for (var i = 0; i < images.length; i++) {
+                if (!images[i].complete || images[i].naturalWidth === 0) {
+                  bad.push('img "' + images[i].alt + '"');
+                }
+              }
+              var charts = document.querySelectorAll('main svg');
+              var elements = 0;
+              for (var j = 0; j < charts.length; j++) {
+                var box = charts[j].getBBox();
+                var count = charts[j].querySelectorAll('*').length;
+                elements += count;
+                if (!(box.width > 0 && box.height > 0) || count === 0) {
+                  bad.push('svg #' + (j + 1));
+                }
+              }
+              var errors = window.renderErrors || [];
+              var ok = bad.length === 0 && errors.length === 0;
+              var summary = 'render-check: ' + (ok ? 'OK' : 'FAIL') + ' images=' + images.length
+                + ' svgs=' + charts.length + ' svg-elements=' + elements + ' errors=' + errors.length
+                + (bad.length === 0 ? '' : ' broken: ' + bad.join(', '))
+                + (errors.length === 0 ? '' : ' errors: ' + errors.join(' | '));
+              document.getElementById('render-check').textContent = summary;
+              console.log(summary);
+            });
+            """;
+
+    private static final String STYLE = """
+            :root { --ink: #1d2430; --muted: #5b6472; --rule: #dde1e7; --paper: #ffffff; --back: #f5f6f8;
+              --blue: #0072B2; --green: #1a7f4b; --red: #b3261e; --gold: #9a6700; }
+            * { box-sizing: border-box; }
+            html { background: var(--back); }
+            body { margin: 0; color: var(--ink); font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto,
+              "Helvetica Neue", Arial, sans-serif; }
+            main { max-width: 1100px; margin: 0 auto; padding: 32px 40px 48px; background: var(--paper);
+              box-shadow: 0 0 0 1px var(--rule); }
+            h1 { font-size: 2rem; line-height: 1.2; margin: 0.2em 0 0.4em; letter-spacing: -0.01em; }
+            h2 { font-size: 1.45rem; margin: 2.2em 0 0.6em; padding-top: 0.6em; border-top: 1px solid var(--rule); }
+            h3 { font-size: 1.05rem; margin: 0.2em 0 0.4em; }
+            p { margin: 0.6em 0; }
+            code { font: 0.9em/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
+              background: #eef0f3; padding: 0.05em 0.3em; border-radius: 3px; }
+            var { font-style: italic; }
+            .kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; color: var(--muted);
+              margin: 0; }
+            .lede { font-size: 1.08rem; color: #333a45; }
+            .runline { color: var(--muted); font-size: 0.95rem; }
+            .notice { background: #fff8e1; border-left: 4px solid #e0a800; padding: 0.6em 0.9em; }
+            nav ol { display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; padding: 0.7em 1em; margin: 1.2em 0 0;
+              list-style: none; background: var(--back); border-radius: 6px; font-size: 0.92rem; }
+            nav a { color: var(--blue); text-decoration: none; }
+            nav a:hover { text-decoration: underline; }
+            .summary { font-size: 1.15rem; font-weight: 600; }
+            .claims { display: grid; gap: 12px; }
+            .claim { border: 1px solid var(--rule); border-left: 6px solid; border-radius: 6px;
+              padding: 0.7em 1em 0.5em; }
+            .claim.yes { border-left-color: var(--green); }
+            .claim.no { border-left-color: var(--red); background: #fff6f5; }
+            .claim p { margin: 0.35em 0; }
+            .badge { display: inline-block; font-size: 0.8rem; font-weight: 700; text-transform: uppercase;
+              letter-spacing: 0.05em; margin: 0 !important; }
+            .claim.yes .badge { color: var(--green); }
+            .claim.no .badge { color: var(--red); }
+            .rule, .caption, figcaption { color: var(--muted); font-size: 0.9rem; }
+            .table-wrap { overflow-x: auto; }
+            table.layers { border-collapse: collapse; width: 100%; font-size: 0.86rem;
+              font-variant-numeric: tabular-nums; }
+            table.layers th { font-weight: 600; text-align: right; vertical-align: bottom; padding: 0.4em 0.5em;
+              border-bottom: 2px solid var(--ink); line-height: 1.25; }
+            table.layers td { text-align: right; padding: 0.3em 0.5em; border-bottom: 1px solid var(--rule);
+              white-space: nowrap; }
+            table.layers td.note, table.layers th:last-child { text-align: left; white-space: normal; }
+            tr.zipf td { background: #eaf4fb; }
+            tr.best td { background: #fff4d6; }
+            tr.zipf.best td { background: linear-gradient(90deg, #eaf4fb, #fff4d6); }
+            .mark { padding: 0 0.3em; border-radius: 3px; }
+            .mark.zipf { background: #eaf4fb; }
+            .mark.best { background: #fff4d6; }
+            .formulas { display: grid; grid-template-columns: 8rem 1fr; gap: 0.2em 1em; background: var(--back);
+              border-radius: 6px; padding: 0.8em 1.2em; margin: 1em 0; }
+            .formulas .name { font: 600 0.78rem/2.2 system-ui, sans-serif; text-transform: uppercase;
+              letter-spacing: 0.05em; color: var(--muted); margin: 0.5em 0 0; }
+            .formula { font-family: "Cambria Math", "STIX Two Math", "Latin Modern Math", Georgia, serif;
+              font-size: 1.15rem; margin: 0.5em 0 0.1em; }
+            .explain { margin: 0 0 0.5em; color: #3a4350; font-size: 0.93rem; }
+            figure { margin: 1.4em 0; }
+            figure.chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+            figcaption { margin-top: 0.4em; }
+            .gen-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 14px; }
+            .gen-card { border: 1px solid var(--rule); border-radius: 6px; padding: 0.5em 0.7em; }
+            .gen-card.zipf { border-color: var(--blue); box-shadow: 0 0 0 2px #cfe6f5; }
+            .gen-card.best { border-color: var(--gold); box-shadow: 0 0 0 2px #f6dc9a; }
+            .gen-card h3 { margin: 0; font-size: 1rem; }
+            .units { font-weight: 400; color: var(--muted); font-size: 0.9rem; }
+            .tag { font-size: 0.72rem; font-weight: 700; padding: 0.1em 0.45em; border-radius: 10px;
+              vertical-align: 2px; white-space: nowrap; }
+            .tag.zipf { background: #cfe6f5; color: #004a75; }
+            .tag.best { background: #f6dc9a; color: #5c3d00; }
+            .tag.gibbs { background: #e4e7ec; color: #333a45; }
+            .gen-card .facts { font-size: 0.8rem; color: var(--muted); margin: 0.2em 0 0.4em; }
+            .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
+            .pair figure { margin: 0; }
+            .pair figcaption { font-size: 0.78rem; margin-top: 0.2em; line-height: 1.3; }
+            img.digits { display: block; width: 100%; height: auto; border-radius: 3px; }
+            img.filters { display: block; width: 78%; height: auto; margin: 0 auto; border-radius: 3px; }
+            .two { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
+            .two figure.chart svg { width: 100%; }
+            table.facts { border-collapse: collapse; font-size: 0.93rem; }
+            table.facts th { text-align: left; font-weight: 600; padding: 0.3em 1.2em 0.3em 0; vertical-align: top;
+              white-space: nowrap; color: var(--muted); }
+            table.facts td { padding: 0.3em 0; }
+            .missing { color: var(--red); font-style: italic; }
+            footer { font-size: 0.92rem; color: #3a4350; }
+            @media (max-width: 760px) {
+              main { padding: 20px 16px; }
+              .two { grid-template-columns: 1fr; }
+              .formulas { grid-template-columns: 1fr; }
+              .gen-grid { grid-template-columns: 1fr; }
+            }
+            @media print { html { background: #fff; } main { box-shadow: none; } }
+            """;
+}

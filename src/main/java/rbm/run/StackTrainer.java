@@ -1,0 +1,175 @@
+package rbm.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import rbm.io.BadInputException;
+import rbm.kernels.Compute;
+import rbm.model.DeepBeliefNet;
+import rbm.model.Rbm;
+import rbm.random.BernoulliSampler;
+import rbm.random.RandomStreams;
+import rbm.run.Manifest;
+import rbm.run.MetricsLog;
+import rbm.run.RunConfig;
+import rbm.run.RunDirectory;
+import rbm.train.TrainingDivergedException;
+import rbm.train.TrainingConfig;
+import rbm.train.Monitor;
+import rbm.train.ContrastiveDivergence;
+
+/**
+ * Greedy layer-wise training of a deep belief network: RBM 1 learns the data, then the data is passed up through it
+ * (sampled states, or probabilities) and RBM 2 learns that, and so on. After every epoch the layer is measured
+ * ({@link Monitor}), checked for divergence, and checkpointed, so that {@code --resume} continues from the last
+ * completed epoch and gives the same weights as an uninterrupted run.
+ *
+ * <p>Each layer ℓ draws from its own streams, named "layer ℓ ...", so that a resumed run that starts at layer ℓ
+ * needs nothing from the streams of the layers below beyond recomputing their outputs.
+ */
+public final class StackTrainer {
+
+    /** What the trainer reports as it goes. */
+    public interface Listener {
+        void layerStarted(int layer, int layers, Rbm rbm, int epochsDone, int epochs);
+
+        void batchDone(int layer, int epoch, int done, int total);
+
+        void epochDone(int layer, int epoch, int epochs, Map<String, Object> metrics);
+
+        void layerDone(int layer, Rbm rbm);
+    }
+
+    private final RunConfig config;
+    private final RunDirectory run;
+    private final Compute compute;
+    private final Listener listener;
+
+    public StackTrainer(RunConfig config, RunDirectory run, Compute compute, Listener listener) {
+        this.config = config;
+        this.run = run;
+        this.compute = compute;
+        this.listener = listener;
+    }
+
+    /**
+     * Trains (or finishes training) every layer on {@code data}, rows × widths[0], and returns the stack.
+     * {@code heldout} (may be null) is only measured, never trained on.
+     */
+    public DeepBeliefNet train(float[] data, int rows, float[] heldout, int heldoutRows) {
+        int[] widths = config.widths();
+        if (data.length != (long) rows * widths[0]) {
+            throw new BadInputException("--layers: the data has " + (data.length / Math.max(rows, 1))
+                    + " values per row but the first layer has " + widths[0] + " units");
+        }
+        Manifest manifest = run.readManifest();
+        MetricsLog metrics = new MetricsLog(run.root());
+        metrics.loadUpTo(lastLayerWithProgress(manifest), progressOf(manifest));
+        List<Rbm> trained = new ArrayList<>();
+        float[] input = data;
+        float[] held = heldout;
+        for (int layer = 1; layer <= config.depth(); layer++) {
+            Manifest.LayerEntry entry = manifest.layer(layer);
+            Rbm rbm;
+            if (entry != null && entry.complete() && entry.epochsDone() >= config.epochs()[layer - 1]) {
+                rbm = run.loadRbm(entry);
+                checkShape(rbm, layer, widths);
+            } else {
+                rbm = trainLayer(layer, entry, input, rows, held, heldoutRows, metrics);
+            }
+            trained.add(rbm);
+            listener.layerDone(layer, rbm);
+            if (layer < config.depth()) {
+                input = up(rbm, input, rows, "layer " + layer + " propagation");
+                held = held == null ? null : up(rbm, held, heldoutRows, "layer " + layer + " held-out propagation");
+            }
+        }
+        return new DeepBeliefNet(trained);
+    }
+
+    private Rbm trainLayer(int layer, Manifest.LayerEntry entry, float[] input, int rows, float[] held,
+                           int heldRows, MetricsLog metrics) {
+        TrainingConfig tc = config.training();
+        int epochs = config.epochs()[layer - 1];
+        String name = "layer " + layer;
+        Rbm rbm;
+        int start = 0;
+        if (entry != null && entry.epochsDone() > 0) {
+            rbm = run.loadRbm(entry);
+            checkShape(rbm, layer, config.widths());
+            start = entry.epochsDone();
+        } else {
+            rbm = ContrastiveDivergence.initialise(config.widths()[layer - 1], config.widths()[layer], input, rows,
+                    tc, RandomStreams.create(config.seed(), name + " init"));
+        }
+        ContrastiveDivergence cd = new ContrastiveDivergence(rbm, tc, compute, config.seed(), name);
+        if (start > 0) {
+            cd.restoreState(run.loadTrainerState(entry, tc.persistent(), tc.batchSize()));
+        }
+        int nv = rbm.visible();
+        int monitorRows = Math.min(config.monitorRows(), rows);
+        int heldMonitor = held == null ? 0 : Math.min(config.monitorRows(), heldRows);
+        Monitor monitor = new Monitor(compute, java.util.Arrays.copyOf(input, monitorRows * nv), monitorRows,
+                held == null ? null : java.util.Arrays.copyOf(held, heldMonitor * nv), heldMonitor, nv,
+                RandomStreams.create(config.seed(), name + " monitor"), true);
+        listener.layerStarted(layer, config.depth(), rbm, start, epochs);
+        for (int epoch = start; epoch < epochs; epoch++) {
+            final int e = epoch;
+            long t0 = System.nanoTime();
+            cd.trainEpoch(input, rows, epoch, (done, total) -> listener.batchDone(layer, e, done, total));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (!rbm.isFinite()) {
+                throw new TrainingDivergedException(name + " diverged in epoch " + (epoch + 1)
+                        + ": NaN or Inf in the weights; " + (epoch == 0 ? "no checkpoint of this layer was written"
+                        : "the last good checkpoint (epoch " + epoch + ") is kept in " + run.root())
+                        + "; try a smaller --learning-rate");
+            }
+            Monitor.Measurement m = monitor.measure(rbm);
+            run.saveCheckpoint(layer, epoch + 1, epochs, rbm, cd.saveState());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("layer", layer);
+            row.put("epoch", epoch + 1);
+            row.put("seconds", seconds);
+            row.put("reconstruction_error", m.reconstructionError());
+            row.put("pseudo_log_likelihood", m.pseudoLogLikelihood());
+            row.put("free_energy_train", m.freeEnergyTrain());
+            row.put("free_energy_heldout", m.freeEnergyHeldout());
+            row.put("free_energy_gap", m.freeEnergyGap());
+            row.put("exact_log_likelihood_train", m.exactLogLikelihoodTrain());
+            row.put("exact_log_likelihood_heldout", m.exactLogLikelihoodHeldout());
+            metrics.add(row);
+            listener.epochDone(layer, epoch + 1, epochs, row);
+        }
+        return rbm;
+    }
+
+    /** The representation of {@code v} one layer up, as the next RBM is trained on it. */
+    private float[] up(Rbm rbm, float[] v, int rows, String purpose) {
+        BernoulliSampler sampler = config.sampleUp()
+                ? BernoulliSampler.create(compute, config.seed(), purpose, rbm.hidden()) : null;
+        return DeepBeliefNet.up(compute, rbm, v, rows, sampler);
+    }
+
+    private static void checkShape(Rbm rbm, int layer, int[] widths) {
+        if (rbm.visible() != widths[layer - 1] || rbm.hidden() != widths[layer]) {
+            throw new BadInputException("layer " + layer + " on disk is " + rbm.visible() + "×" + rbm.hidden()
+                    + " but the configuration says " + widths[layer - 1] + "×" + widths[layer]);
+        }
+    }
+
+    private static int lastLayerWithProgress(Manifest m) {
+        int last = 0;
+        for (Manifest.LayerEntry e : m.layers()) {
+            if (e.epochsDone() > 0) {
+                last = Math.max(last, e.layer());
+            }
+        }
+        return last;
+    }
+
+    private static int progressOf(Manifest m) {
+        Manifest.LayerEntry e = m.layer(lastLayerWithProgress(m));
+        return e == null ? 0 : e.epochsDone();
+    }
+}

@@ -1,0 +1,77 @@
+package rbm.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import rbm.evaluate.SoftmaxRegression;
+import rbm.data.Binarization;
+import rbm.data.DataLoader;
+import rbm.data.Dataset;
+import rbm.kernels.Compute;
+
+/** Real digits score high, copies of one digit score zero, and distances match a brute-force search. */
+class GenerationScoreTest {
+    static Dataset train;
+    static Dataset test;
+    static SoftmaxRegression classifier;
+
+    @BeforeAll
+    static void fit() {
+        train = Binarization.parse("threshold").apply(DataLoader.mnistTrain().subset(0, 5000), null);
+        test = Binarization.parse("threshold").apply(DataLoader.mnistTest().subset(0, 200), null);
+        try (Compute compute = Compute.create(2)) {
+            classifier = SoftmaxRegression.fit(train, 10, SoftmaxRegression.Settings.defaults().withEpochs(5), compute);
+        }
+    }
+
+    @Test
+    void realDigitsAreConfidentVariedAndDistinct() {
+        try (Compute compute = Compute.create(2)) {
+            GenerationScore s = GenerationScore.of(test.values(), 200, train.values(), 5000, 784, classifier, compute);
+            assertTrue(s.confidence() > 0.7, "confidence " + s.confidence());
+            assertTrue(s.labelEntropy() > 3.0, "label entropy " + s.labelEntropy());
+            assertEquals(1.0, s.distinctFraction());
+            assertTrue(s.score() > 0.6, "score " + s.score());
+            assertEquals(200, Arrays.stream(s.labelCounts()).sum());
+        }
+    }
+
+    @Test
+    void copiesOfOneDigitScoreZero() {
+        float[] copies = new float[20 * 784];
+        for (int r = 0; r < 20; r++) {
+            System.arraycopy(train.values(), 0, copies, r * 784, 784);
+        }
+        try (Compute compute = Compute.create(1)) {
+            GenerationScore s = GenerationScore.of(copies, 20, train.values(), 5000, 784, classifier, compute);
+            assertEquals(0.0, s.labelEntropy(), 1e-12);
+            assertEquals(1.0 / 20, s.distinctFraction());
+            assertEquals(0.0, s.score(), 1e-12);
+            assertEquals(0.0, s.nearestDistance(), 1e-3, "each copy is a training image");
+        }
+    }
+
+    @Test
+    void nearestDistanceMatchesBruteForce() {
+        float[] g = Arrays.copyOf(test.values(), 7 * 784);
+        double want = 0;
+        for (int r = 0; r < 7; r++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < 5000; t++) {
+                double d = 0;
+                for (int i = 0; i < 784; i++) {
+                    double diff = g[r * 784 + i] - train.values()[t * 784 + i];
+                    d += diff * diff;
+                }
+                best = Math.min(best, d);
+            }
+            want += Math.sqrt(best) / 7;
+        }
+        try (Compute compute = Compute.create(2)) {
+            assertEquals(want, GenerationScore.meanNearestDistance(g, 7, train.values(), 5000, 784, compute), 1e-3);
+        }
+    }
+}

@@ -12,8 +12,8 @@ import rbm.kernels.WorkerPool;
  * stream, so the states depend on the seed and the thread count only.
  *
  * <p>Each 64-bit draw gives two uniforms, from its top 24 bits and from the 24 bits below the low word's top byte
- * ({@link #uniforms}): one draw per uniform, as {@code nextFloat} makes, took 1.25 ns a uniform, two per draw 0.5 ns,
- * and the uniforms were most of the sampling's time (100 × 500 states: 62 µs of draws on one thread).
+ * ({@link #uniforms}), because drawing the uniforms is most of the sampling's time: two uniforms per draw cost less
+ * than half as much as one per draw, as {@code nextFloat} makes them.
  */
 public final class BernoulliSampler {
     private final Compute compute;

@@ -4,16 +4,16 @@ import rbm.kernels.Kernels;
 
 /**
  * Copies the rows of a mini-batch out of the training set. The rows are drawn in a random order from a large array
- * (MNIST: 188 MB of floats), so the copy waits on memory: on the machine of {@code benchmarks/README.md} it took
- * about 95 µs of a 1.7 ms two-thread CD step, time in which the other threads have nothing to do. A binary training
- * set (every value exactly 0 or 1, as binarised images are) is therefore packed once into bits, 32 times smaller
- * (MNIST: 6 MB, which stays in the caches), and each row is unpacked by {@link Kernels#unpackBits}; it gives the same
- * floats, so training is bit for bit the same either way. Other data are copied as they are.
+ * (MNIST: 188 MB of floats), so the copy waits on memory, about 5% of a two-thread CD step at the MNIST shapes, time
+ * in which the other threads have nothing to do. A binary training set (every value exactly 0 or 1, as binarised
+ * images are) is therefore packed once into bits, 32 times smaller (MNIST: 6 MB, which stays in the caches), and each
+ * row is unpacked by {@link Kernels#unpackBits}; it gives the same floats, so training is bit for bit the same either
+ * way. Other data are copied as they are.
  *
- * <p>Even packed, rows drawn at random miss the caches once the step's weights have pushed them out: 100 rows took
- * 60–75 µs of a step in an epoch (17 µs when measured alone). So at the start of an epoch, {@link #prepare} lays the
- * packed rows out in the epoch's order, one tight loop whose misses overlap, and each mini-batch then reads one
- * contiguous run that the hardware prefetcher follows.
+ * <p>Even packed, rows drawn at random miss the caches once the step's weights have pushed them out, which makes the
+ * gather of 100 rows inside an epoch several times slower than alone. So at the start of an epoch, {@link #prepare}
+ * lays the packed rows out in the epoch's order, one tight loop whose misses overlap, and each mini-batch then reads
+ * one contiguous run that the hardware prefetcher follows.
  *
  * <p>The packed copy belongs to one data array, and the reordered copy to one order array, both recognised by
  * identity: the training set must not change while it is being trained on, nor an epoch's order during the epoch.

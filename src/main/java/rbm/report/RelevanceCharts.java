@@ -1,6 +1,5 @@
 package rbm.report;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -131,58 +130,32 @@ public final class RelevanceCharts {
                 zipf = l;
             }
         }
-        SvgPlot plot = rankFrequencyPlot(WIDTH, HEIGHT, samples, kMax);
+        SvgPlot plot = SvgPlot.create(WIDTH, HEIGHT).title("Rank–frequency plot of each layer")
+                .xLabel("rank r of the state (1 = most frequent)").yLabel("count k of the state").logX().logY()
+                .xRange(0.8, Math.max(samples, 10) * 1.3).yRange(0.8, kMax * 1.5).legend(Legend.TOP_RIGHT);
         if (zipf >= 0) {
             RankFrequency top = RankFrequency.of(layers.get(zipf).getFirst().profile());
             if (top.k().length > 0) {
-                drawZipfLine(plot, top.k()[0]);
+                plot.reference(ReferenceLine.slopeThrough(-1, 1, top.k()[0]).colour(Palette.BLACK)
+                        .label("Zipf: k ∝ 1/r (slope −1)"));
             }
         }
         for (int l = 0; l < layers.size(); l++) {
             LayerReport first = layers.get(l).getFirst();
             RankFrequency rf = RankFrequency.of(first.profile());
+            int runs = rf.k().length;
+            double[] x = new double[2 * runs];
+            double[] y = new double[2 * runs];
+            for (int i = 0; i < runs; i++) {
+                x[2 * i] = rf.first()[i];
+                x[2 * i + 1] = rf.last()[i];
+                y[2 * i] = rf.k()[i];
+                y[2 * i + 1] = rf.k()[i];
+            }
             String name = first.width() > 0 && layers.size() > 1
                     ? String.format(Locale.ROOT, "layer %s (%d units)", first.label(), first.width()) : first.label();
-            drawStaircase(plot, name, Palette.depth(l, layers.size()), doubles(rf.first()), doubles(rf.last()),
-                    doubles(rf.k()));
+            plot.curve(Curve.of(name, x, y).colour(Palette.depth(l, layers.size())).width(2));
         }
         return plot.toSvg();
-    }
-
-    /**
-     * The rank–frequency chart without its lines, shared with the reproduce report: the count k of the r-th most
-     * frequent state against r, log–log, wide enough for ranks up to {@code samples} and tall enough for counts up to
-     * {@code kMax}.
-     */
-    static SvgPlot rankFrequencyPlot(int width, int height, double samples, double kMax) {
-        return SvgPlot.create(width, height).title("Rank–frequency plot of each layer")
-                .xLabel("rank r of the state (1 = most frequent)").yLabel("count k of the state").logX().logY()
-                .xRange(0.8, Math.max(samples, 10) * 1.3).yRange(0.8, kMax * 1.5).legend(Legend.TOP_RIGHT);
-    }
-
-    /** Zipf's law k ∝ 1/r, through the top state's count {@code kTop} at rank 1. */
-    static void drawZipfLine(SvgPlot plot, double kTop) {
-        plot.reference(ReferenceLine.slopeThrough(-1, 1, kTop).colour(Palette.BLACK).label("Zipf: k ∝ 1/r (slope −1)"));
-    }
-
-    /**
-     * One layer's rank–frequency curve as a staircase: a flat step at count {@code k[i]} from rank {@code first[i]}
-     * to rank {@code last[i]}, for as many runs as all three arrays hold.
-     */
-    static void drawStaircase(SvgPlot plot, String name, String colour, double[] first, double[] last, double[] k) {
-        int runs = Math.min(first.length, Math.min(last.length, k.length));
-        double[] x = new double[2 * runs];
-        double[] y = new double[2 * runs];
-        for (int i = 0; i < runs; i++) {
-            x[2 * i] = first[i];
-            x[2 * i + 1] = last[i];
-            y[2 * i] = k[i];
-            y[2 * i + 1] = k[i];
-        }
-        plot.curve(Curve.of(name, x, y).colour(colour).width(2));
-    }
-
-    private static double[] doubles(long[] values) {
-        return Arrays.stream(values).asDoubleStream().toArray();
     }
 }

@@ -230,12 +230,15 @@ final class ReportCharts {
                 kMax = Double.isFinite(k) ? Math.max(kMax, k) : kMax;
             }
         }
-        SvgPlot plot = RelevanceCharts.rankFrequencyPlot(width, height, samples, kMax);
+        SvgPlot plot = SvgPlot.create(width, height).title("Rank–frequency plot of each layer")
+                .xLabel("rank r of the state (1 = most frequent)").yLabel("count k of the state").logX().logY()
+                .xRange(0.8, Math.max(samples, 10) * 1.3).yRange(0.8, kMax * 1.5).legend(Legend.TOP_RIGHT);
         int zipf = root.path("verdicts", "zipf_layer").integer(-1);
         if (zipf >= 1 && zipf <= layers.size()) {
             double[] k = layers.get(zipf - 1).path("rank_frequency", "k").doubles();
             if (k.length > 0 && k[0] > 0) {
-                RelevanceCharts.drawZipfLine(plot, k[0]);
+                plot.reference(ReferenceLine.slopeThrough(-1, 1, k[0]).colour(Palette.BLACK)
+                        .label("Zipf: k ∝ 1/r (slope −1)"));
             }
         }
         for (int l = 0; l < layers.size(); l++) {
@@ -243,7 +246,16 @@ final class ReportCharts {
             double[] first = layer.path("rank_frequency", "rank_first").doubles();
             double[] last = layer.path("rank_frequency", "rank_last").doubles();
             double[] k = layer.path("rank_frequency", "k").doubles();
-            RelevanceCharts.drawStaircase(plot, layerName(layer, l), Palette.depth(l, layers.size()), first, last, k);
+            int runs = Math.min(first.length, Math.min(last.length, k.length));
+            double[] x = new double[2 * runs];
+            double[] y = new double[2 * runs];
+            for (int i = 0; i < runs; i++) {
+                x[2 * i] = first[i];
+                x[2 * i + 1] = last[i];
+                y[2 * i] = k[i];
+                y[2 * i + 1] = k[i];
+            }
+            plot.curve(Curve.of(layerName(layer, l), x, y).colour(Palette.depth(l, layers.size())).width(2));
         }
         return plot.toSvg();
     }

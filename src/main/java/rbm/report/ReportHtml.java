@@ -10,15 +10,11 @@ import rbm.experiment.ExperimentConfig;
 /**
  * The report page, {@code index.html}: one self-contained HTML file drawn from {@code results.json} (as a
  * {@link JsonView}) and the pictures in the output directory. Charts are inline SVG, pictures are PNG data URIs, the
- * style sheets ({@code page.css} and {@code report.css}) are embedded; nothing is loaded from elsewhere, and nothing
- * needs JavaScript. The one small script, {@code render-check.js}, only checks, after loading, that every picture and
- * chart rendered, and writes the outcome into {@code <pre id="render-check">} and the console, for
- * {@code src/test/browser/check-report.sh}.
+ * style sheet is embedded; nothing is loaded from elsewhere, and nothing needs JavaScript. The one small script only
+ * checks, after loading, that every picture and chart rendered, and writes the outcome into
+ * {@code <pre id="render-check">} and the console, for {@code src/test/browser/check-report.sh}.
  */
 final class ReportHtml {
-    private static final String STYLE = Html.resource("report.css");
-    private static final String RENDER_CHECK = Html.resource("render-check.js");
-
     private final JsonView root;
     private final Path dir;
     private final ReportTable table;
@@ -494,4 +490,13 @@ final class ReportHtml {
         }
         return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
     }
+
+    /** The report's own style sheet, after the shared page.css. */
+    private static final String STYLE = Html.resource("report.css");
+
+    /**
+     * The render self-check, first in the page so that it sees every script error, failed load and console.error
+     * call.
+     */
+    private static final String RENDER_CHECK = Html.resource("render-check.js");
 }

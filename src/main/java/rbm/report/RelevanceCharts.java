@@ -3,12 +3,6 @@ package rbm.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import rbm.report.Curve;
-import rbm.report.Legend;
-import rbm.report.Palette;
-import rbm.report.Points;
-import rbm.report.ReferenceLine;
-import rbm.report.SvgPlot;
 import rbm.relevance.ResolutionRelevance;
 import rbm.relevance.RelevanceReport;
 import rbm.relevance.RelevanceBound;
@@ -45,7 +39,7 @@ public final class RelevanceCharts {
             top = Math.max(top, y[i] + (Double.isNaN(ey[i]) ? 0 : ey[i]));
         }
         Plane plane = plane(report.bound(), RelevanceReport.CURVE_POINTS, top,
-                "Relevance against resolution, M = " + grouped(report.bound().samples()));
+                "Relevance against resolution, M = " + ReportTable.grouped(report.bound().samples()));
         if (n > 1) {
             plane.plot.curve(Curve.of(null, x, y).colour(Palette.BLUE).width(0.8));
         }
@@ -60,7 +54,7 @@ public final class RelevanceCharts {
      */
     public static String bound(RelevanceBound bound, int points) {
         return plane(bound, Math.max(points, RelevanceReport.CURVE_POINTS), 0,
-                "The bound of relevance for M = " + grouped(bound.samples()) + " states").plot.toSvg();
+                "The bound of relevance for M = " + ReportTable.grouped(bound.samples()) + " states").plot.toSvg();
     }
 
     private record Plane(SvgPlot plot, double xMax, double yMax) {
@@ -89,7 +83,7 @@ public final class RelevanceCharts {
         SvgPlot plot = SvgPlot.create(WIDTH, HEIGHT).title(title)
                 .xLabel("resolution H[s] (bits)").yLabel("relevance H[K] (bits)")
                 .xRange(0, xMax).yRange(0, yMax).legend(Legend.TOP_LEFT).labelsInSeriesColour();
-        drawBound(plot, bx, by, zipf.resolution(), zipf.relevance(), grouped(bound.samples()));
+        drawBound(plot, bx, by, zipf.resolution(), zipf.relevance(), ReportTable.grouped(bound.samples()));
         drawZipfPoint(plot, zipf.resolution(), zipf.relevance());
         return new Plane(plot, xMax, yMax);
     }
@@ -163,9 +157,5 @@ public final class RelevanceCharts {
             plot.curve(Curve.of(name, x, y).colour(Palette.depth(l, layers.size())).width(2));
         }
         return plot.toSvg();
-    }
-
-    static String grouped(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import rbm.report.Xml;
 import rbm.relevance.ResolutionRelevance;
 import rbm.relevance.RelevanceReport;
 import rbm.relevance.RelevanceBound;
@@ -15,20 +14,7 @@ import rbm.relevance.RelevanceBound;
  * inlined so that the page opens offline on its own, with links to the CSV and JSON files beside it.
  */
 final class RelevancePage {
-    private static final String STYLE = """
-            body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222; margin: 0;
-                   background: #f4f4f1; }
-            main { max-width: 1120px; margin: 0 auto; padding: 28px 36px 40px; background: #fff; }
-            h1 { font-size: 24px; margin: 0 0 6px; }
-            p.source { color: #555; margin-top: 0; }
-            div.table { overflow-x: auto; margin: 16px 0 6px; }
-            table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 13px; }
-            th, td { padding: 4px 7px; text-align: right; border-bottom: 1px solid #ddd; white-space: nowrap; }
-            th { border-bottom: 2px solid #999; }
-            figure { margin: 26px 0; }
-            figure svg { display: block; max-width: 100%; height: auto; }
-            figcaption { color: #444; font-size: 14px; margin-top: 6px; }
-            """;
+    private static final String STYLE = Html.resource("relevance.css");
 
     private RelevancePage() {
     }
@@ -36,33 +22,32 @@ final class RelevancePage {
     static String html(RelevanceReport report, String tradeOffSvg, String rankFrequencySvg) {
         RelevanceBound bound = report.bound();
         RelevanceBound.Point zipf = bound.at(1);
-        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>Resolution and relevance</title>\n<style>\n").append(STYLE).append("</style>\n")
-                .append("</head>\n<body>\n<main>\n<h1>Resolution and relevance</h1>\n<p class=\"source\">")
-                .append(Xml.escape(describe(report.source()))).append("</p>\n");
-        out.append("<div class=\"table\"><table>\n");
+        StringBuilder out = new StringBuilder(Html.head("Resolution and relevance", STYLE, null))
+                .append("<h1>Resolution and relevance</h1>\n<p class=\"source\">")
+                .append(Html.escape(describe(report.source()))).append("</p>\n");
+        out.append("<div class=\"table-wrap\"><table class=\"layers\">\n");
         List<String[]> rows = report.rows();
         for (int i = 0; i < rows.size(); i++) {
             out.append("<tr>");
             for (String cell : rows.get(i)) {
                 String tag = i == 0 ? "th" : "td";
-                out.append('<').append(tag).append('>').append(Xml.escape(cell)).append("</").append(tag).append('>');
+                out.append('<').append(tag).append('>').append(Html.escape(cell)).append("</").append(tag).append('>');
             }
             out.append("</tr>\n");
         }
-        out.append("</table></div>\n<p>").append(Xml.escape(String.format(Locale.ROOT,
+        out.append("</table></div>\n<p class=\"caption\">").append(Html.escape(String.format(Locale.ROOT,
                 "Entropies in bits; M = %s states, log2 M = %.3f. The bound's Zipf point (μ = 1) is H[s] = %.3f, "
-                        + "H[K] = %.3f.%s", RelevanceCharts.grouped(bound.samples()),
+                        + "H[K] = %.3f.%s", ReportTable.grouped(bound.samples()),
                 ResolutionRelevance.log2(bound.samples()), zipf.resolution(), zipf.relevance(),
                 report.repeated() ? " Means over the read-out repeats, ± one standard deviation." : "")))
                 .append("</p>\n");
-        out.append("<figure>\n").append(tradeOffSvg).append("<figcaption>")
-                .append(Xml.escape("Each layer's relevance H[K] against its resolution H[s]. No sample of M states "
+        out.append("<figure class=\"chart\">\n").append(tradeOffSvg).append("<figcaption>")
+                .append(Html.escape("Each layer's relevance H[K] against its resolution H[s]. No sample of M states "
                         + "lies above the bound. Along it, the slope is −μ: layers right of the Zipf point (μ > 1) "
                         + "are noisy, with most states seen once; layers left of it are compressed."))
                 .append("</figcaption>\n</figure>\n");
-        out.append("<figure>\n").append(rankFrequencySvg).append("<figcaption>")
-                .append(Xml.escape("How often each state occurs, against its rank. A layer that follows Zipf's law "
+        out.append("<figure class=\"chart\">\n").append(rankFrequencySvg).append("<figcaption>")
+                .append(Html.escape("How often each state occurs, against its rank. A layer that follows Zipf's law "
                         + "runs parallel to the line of slope −1."))
                 .append("</figcaption>\n</figure>\n");
         out.append("<p>The numbers: <a href=\"").append(RelevanceReport.CSV).append("\">").append(RelevanceReport.CSV)

@@ -31,11 +31,8 @@ final class ReportHtml {
     }
 
     String render() {
-        out.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Resolution and relevance in a deep belief network: reproduction report</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n<script>\n").append(ERROR_SCRIPT)
-                .append("</script>\n</head>\n<body>\n<main>\n");
+        out.append(Html.head("Resolution and relevance in a deep belief network: reproduction report", STYLE,
+                RENDER_CHECK));
         header();
         contents();
         verdict();
@@ -48,8 +45,7 @@ final class ReportHtml {
         training();
         runFacts();
         files();
-        out.append("</main>\n<pre id=\"render-check\" hidden></pre>\n<script>\n").append(CHECK_SCRIPT)
-                .append("</script>\n</body>\n</html>\n");
+        out.append("</main>\n<pre id=\"render-check\" hidden></pre>\n</body>\n</html>\n");
         return out.toString();
     }
 
@@ -495,147 +491,12 @@ final class ReportHtml {
         return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
     }
 
-    /** First in the page: records script errors, failed loads and console.error calls for the render check. */
-    private static final String ERROR_SCRIPT = """
-            // Render self-check for src/test/browser/check-report.sh; the page does not need it.
-            window.renderErrors = [];
-            window.addEventListener('error', function (e) {
-              var t = e.target;
-              window.renderErrors.push(e.message
-                || ('failed to load ' + (t && t.tagName ? t.tagName.toLowerCase() + ' ' + (t.alt || '') : '?')));
-            }, true);
-            (function () {
-              var original = console.error;
-              console.error = function () {
-                window.renderErrors.push(Array.prototype.join.call(arguments, ' '));
-                return original.apply(console, arguments);
-              };
-            })();
-            """;
+    /** The report's own style sheet, after the shared page.css. */
+    private static final String STYLE = Html.resource("report.css");
 
-    private static final String CHECK_SCRIPT = """
-            // Render self-check, continued: after loading, every picture and chart must have rendered.
-            window.addEventListener('load', function () {
-              var bad = [];
-              var images = document.querySelectorAll('img');
-              for (var i = 0; i < images.length; i++) {
-                if (!images[i].complete || images[i].naturalWidth === 0) {
-                  bad.push('img "' + images[i].alt + '"');
-                }
-              }
-              var charts = document.querySelectorAll('main svg');
-              var elements = 0;
-              for (var j = 0; j < charts.length; j++) {
-                var box = charts[j].getBBox();
-                var count = charts[j].querySelectorAll('*').length;
-                elements += count;
-                if (!(box.width > 0 && box.height > 0) || count === 0) {
-                  bad.push('svg #' + (j + 1));
-                }
-              }
-              var errors = window.renderErrors || [];
-              var ok = bad.length === 0 && errors.length === 0;
-              var summary = 'render-check: ' + (ok ? 'OK' : 'FAIL') + ' images=' + images.length
-                + ' svgs=' + charts.length + ' svg-elements=' + elements + ' errors=' + errors.length
-                + (bad.length === 0 ? '' : ' broken: ' + bad.join(', '))
-                + (errors.length === 0 ? '' : ' errors: ' + errors.join(' | '));
-              document.getElementById('render-check').textContent = summary;
-              console.log(summary);
-            });
-            """;
-
-    private static final String STYLE = """
-            :root { --ink: #1d2430; --muted: #5b6472; --rule: #dde1e7; --paper: #ffffff; --back: #f5f6f8;
-              --blue: #0072B2; --green: #1a7f4b; --red: #b3261e; --gold: #9a6700; }
-            * { box-sizing: border-box; }
-            html { background: var(--back); }
-            body { margin: 0; color: var(--ink); font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto,
-              "Helvetica Neue", Arial, sans-serif; }
-            main { max-width: 1100px; margin: 0 auto; padding: 32px 40px 48px; background: var(--paper);
-              box-shadow: 0 0 0 1px var(--rule); }
-            h1 { font-size: 2rem; line-height: 1.2; margin: 0.2em 0 0.4em; letter-spacing: -0.01em; }
-            h2 { font-size: 1.45rem; margin: 2.2em 0 0.6em; padding-top: 0.6em; border-top: 1px solid var(--rule); }
-            h3 { font-size: 1.05rem; margin: 0.2em 0 0.4em; }
-            p { margin: 0.6em 0; }
-            code { font: 0.9em/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
-              background: #eef0f3; padding: 0.05em 0.3em; border-radius: 3px; }
-            var { font-style: italic; }
-            .kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; color: var(--muted);
-              margin: 0; }
-            .lede { font-size: 1.08rem; color: #333a45; }
-            .runline { color: var(--muted); font-size: 0.95rem; }
-            .notice { background: #fff8e1; border-left: 4px solid #e0a800; padding: 0.6em 0.9em; }
-            nav ol { display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; padding: 0.7em 1em; margin: 1.2em 0 0;
-              list-style: none; background: var(--back); border-radius: 6px; font-size: 0.92rem; }
-            nav a { color: var(--blue); text-decoration: none; }
-            nav a:hover { text-decoration: underline; }
-            .summary { font-size: 1.15rem; font-weight: 600; }
-            .claims { display: grid; gap: 12px; }
-            .claim { border: 1px solid var(--rule); border-left: 6px solid; border-radius: 6px;
-              padding: 0.7em 1em 0.5em; }
-            .claim.yes { border-left-color: var(--green); }
-            .claim.no { border-left-color: var(--red); background: #fff6f5; }
-            .claim p { margin: 0.35em 0; }
-            .badge { display: inline-block; font-size: 0.8rem; font-weight: 700; text-transform: uppercase;
-              letter-spacing: 0.05em; margin: 0 !important; }
-            .claim.yes .badge { color: var(--green); }
-            .claim.no .badge { color: var(--red); }
-            .rule, .caption, figcaption { color: var(--muted); font-size: 0.9rem; }
-            .table-wrap { overflow-x: auto; }
-            table.layers { border-collapse: collapse; width: 100%; font-size: 0.86rem;
-              font-variant-numeric: tabular-nums; }
-            table.layers th { font-weight: 600; text-align: right; vertical-align: bottom; padding: 0.4em 0.5em;
-              border-bottom: 2px solid var(--ink); line-height: 1.25; }
-            table.layers td { text-align: right; padding: 0.3em 0.5em; border-bottom: 1px solid var(--rule);
-              white-space: nowrap; }
-            table.layers td.note, table.layers th:last-child { text-align: left; white-space: normal; }
-            tr.zipf td { background: #eaf4fb; }
-            tr.best td { background: #fff4d6; }
-            tr.zipf.best td { background: linear-gradient(90deg, #eaf4fb, #fff4d6); }
-            .mark { padding: 0 0.3em; border-radius: 3px; }
-            .mark.zipf { background: #eaf4fb; }
-            .mark.best { background: #fff4d6; }
-            .formulas { display: grid; grid-template-columns: 8rem 1fr; gap: 0.2em 1em; background: var(--back);
-              border-radius: 6px; padding: 0.8em 1.2em; margin: 1em 0; }
-            .formulas .name { font: 600 0.78rem/2.2 system-ui, sans-serif; text-transform: uppercase;
-              letter-spacing: 0.05em; color: var(--muted); margin: 0.5em 0 0; }
-            .formula { font-family: "Cambria Math", "STIX Two Math", "Latin Modern Math", Georgia, serif;
-              font-size: 1.15rem; margin: 0.5em 0 0.1em; }
-            .explain { margin: 0 0 0.5em; color: #3a4350; font-size: 0.93rem; }
-            figure { margin: 1.4em 0; }
-            figure.chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
-            figcaption { margin-top: 0.4em; }
-            .gen-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 14px; }
-            .gen-card { border: 1px solid var(--rule); border-radius: 6px; padding: 0.5em 0.7em; }
-            .gen-card.zipf { border-color: var(--blue); box-shadow: 0 0 0 2px #cfe6f5; }
-            .gen-card.best { border-color: var(--gold); box-shadow: 0 0 0 2px #f6dc9a; }
-            .gen-card h3 { margin: 0; font-size: 1rem; }
-            .units { font-weight: 400; color: var(--muted); font-size: 0.9rem; }
-            .tag { font-size: 0.72rem; font-weight: 700; padding: 0.1em 0.45em; border-radius: 10px;
-              vertical-align: 2px; white-space: nowrap; }
-            .tag.zipf { background: #cfe6f5; color: #004a75; }
-            .tag.best { background: #f6dc9a; color: #5c3d00; }
-            .tag.gibbs { background: #e4e7ec; color: #333a45; }
-            .gen-card .facts { font-size: 0.8rem; color: var(--muted); margin: 0.2em 0 0.4em; }
-            .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
-            .pair figure { margin: 0; }
-            .pair figcaption { font-size: 0.78rem; margin-top: 0.2em; line-height: 1.3; }
-            img.digits { display: block; width: 100%; height: auto; border-radius: 3px; }
-            img.filters { display: block; width: 78%; height: auto; margin: 0 auto; border-radius: 3px; }
-            .two { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
-            .two figure.chart svg { width: 100%; }
-            table.facts { border-collapse: collapse; font-size: 0.93rem; }
-            table.facts th { text-align: left; font-weight: 600; padding: 0.3em 1.2em 0.3em 0; vertical-align: top;
-              white-space: nowrap; color: var(--muted); }
-            table.facts td { padding: 0.3em 0; }
-            .missing { color: var(--red); font-style: italic; }
-            footer { font-size: 0.92rem; color: #3a4350; }
-            @media (max-width: 760px) {
-              main { padding: 20px 16px; }
-              .two { grid-template-columns: 1fr; }
-              .formulas { grid-template-columns: 1fr; }
-              .gen-grid { grid-template-columns: 1fr; }
-            }
-            @media print { html { background: #fff; } main { box-shadow: none; } }
-            """;
+    /**
+     * The render self-check, first in the page so that it sees every script error, failed load and console.error
+     * call.
+     */
+    private static final String RENDER_CHECK = Html.resource("render-check.js");
 }

@@ -169,7 +169,7 @@ final class ReportTable {
         return s.startsWith("-") ? "−" + s.substring(1) : s;
     }
 
-    /** 60000 as "60,000". */
+    /** 60000 as "60,000": counts as every page and chart of this package writes them; "?" when not finite. */
     static String grouped(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%,d", Math.round(v)) : "?";
     }

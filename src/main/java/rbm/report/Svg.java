@@ -21,7 +21,7 @@ final class Svg {
     }
 
     void openGroup(String cssClass) {
-        out.append("<g class=\"").append(escape(cssClass)).append("\">\n");
+        out.append("<g class=\"").append(Html.escape(cssClass)).append("\">\n");
     }
 
     void closeGroup() {
@@ -74,10 +74,10 @@ final class Svg {
         if (!attributes.isEmpty()) {
             out.append(' ').append(attributes);
         }
-        out.append('>').append(escape(text));
+        out.append('>').append(Html.escape(text));
         if (superscript != null) {
             // dy rather than baseline-shift, which not every browser supports on tspan
-            out.append("<tspan dy=\"-5\" font-size=\"9\">").append(escape(superscript)).append("</tspan>");
+            out.append("<tspan dy=\"-5\" font-size=\"9\">").append(Html.escape(superscript)).append("</tspan>");
         }
         out.append("</text>\n");
     }
@@ -113,9 +113,5 @@ final class Svg {
             }
         }
         return s.toString();
-    }
-
-    static String escape(String text) {
-        return Xml.escape(text);
     }
 }

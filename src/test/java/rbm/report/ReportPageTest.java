@@ -147,6 +147,10 @@ class ReportPageTest {
         assertFalse(Pattern.compile("(href|src)=\"https?:").matcher(html).find(), "nothing from the network");
         assertFalse(html.contains("url("), "no external resources in the style sheet");
         assertTrue(html.contains("<pre id=\"render-check\" hidden></pre>"), "the render check's target");
+        for (String resource : new String[] {"page.css", "report.css", "render-check.js"}) {
+            String text = Files.readString(Path.of("src/main/resources/rbm/report", resource));
+            assertTrue(html.contains(text), resource + " inline in the page");
+        }
     }
 
     @Test
@@ -199,7 +203,7 @@ class ReportPageTest {
 
     @Test
     void mergesTheLabelsOfPointsOnTopOfOneAnother() {
-        String[] merged = rbm.report.Points.mergeLabels(new double[] {12, 12, 12, 11, 8}, new double[] {0, 0, 0.01, 1, 4},
+        String[] merged = Points.mergeLabels(new double[] {12, 12, 12, 11, 8}, new double[] {0, 0, 0.01, 1, 4},
                 new String[] {"1", "2", "3", "4", "5"}, 0.1, 0.1);
         assertEquals(List.of("1–3", "4", "5"), java.util.Arrays.stream(merged).filter(s -> s != null).toList());
         assertEquals("1–3", merged[0]);

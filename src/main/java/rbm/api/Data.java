@@ -20,7 +20,7 @@ public record Data(Path file, Path heldout, String binarization, int limit) {
     public Data {
         binarization = Binarization.parse(binarization).toString();
         if (limit < 0) {
-            throw new BadInputException("--limit: must be at least 1, got " + limit);
+            throw new BadInputException("--limit: must be 0 (all rows) or positive, got " + limit);
         }
     }
 

@@ -117,7 +117,7 @@ public final class Network {
         return rows;
     }
 
-    /** Samples as {@link #sample(int, int, int, long, int)} does and writes them as a PNG grid of 28 × 28 tiles. */
+    /** Samples as {@link #sample(int, int, int, long, int)} does and writes them as a PNG grid, a tile per chain. */
     public void writeSamples(int layer, int chains, int steps, long seed, int threads, Path png) {
         float[] pixels = samples(layer, chains, steps, seed, threads);
         Pictures.writePatterns(pixels, chains, dbn.widths()[0], (int) Math.ceil(Math.sqrt(chains)), png);

@@ -57,8 +57,7 @@ final class ReproduceCommand implements Callable<Integer> {
         Reproduction base = quick ? Reproduction.quick() : Reproduction.full();
         Reproduction r = new Reproduction(quick, Flags.positive("--images", images, base.images()),
                 Flags.positive("--epochs", epochs, base.epochs()), Flags.positive("--seeds", seeds, base.seeds()),
-                run.seed != null ? run.seed : base.firstSeed(), controls && base.controls(),
-                run.threads(base.threads()));
+                run.seed != null ? run.seed : base.firstSeed(), controls && base.controls(), run.threads());
         log.printf(Locale.ROOT, "reproducing Song, Marsili & Jo (2018) into %s: %d images, %d epochs per layer, "
                 + "%d seeds, %d threads%n", out, r.images(), r.epochs(), r.seeds(), r.threads());
         double seconds = r.run(out, log);

@@ -19,13 +19,8 @@ final class RunOptions {
         return seed != null ? seed : Stack.freshSeed();
     }
 
-    /** The thread count given, or {@code fallback}. */
-    int threads(int fallback) {
-        return Flags.positive("--threads", threads, fallback);
-    }
-
     /** The thread count given, or the number of cores. */
     int threads() {
-        return threads(Runtime.getRuntime().availableProcessors());
+        return Flags.positive("--threads", threads, Runtime.getRuntime().availableProcessors());
     }
 }

@@ -76,6 +76,26 @@ class LayeringTest {
                 "imports against the pipeline order " + ORDER);
     }
 
+    /** The command line is a thin layer over the Java API: of the project's classes it uses only rbm.api's. */
+    @Test
+    void commandLineUsesOnlyTheApi() {
+        Set<String> used = new TreeSet<>();
+        for (JavaClass c : classes) {
+            if (!layerOf(c).equals("cli")) {
+                continue;
+            }
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                JavaClass target = d.getTargetClass();
+                String layer = layerOf(target);
+                if (!layer.isEmpty() && !layer.equals("cli") && !layer.equals("api")
+                        && !target.getName().equals("rbm.io.BadInputException")) {
+                    used.add(c.getSimpleName() + " -> " + target.getName());
+                }
+            }
+        }
+        assertTrue(used.isEmpty(), "the command line uses classes outside rbm.api: " + used);
+    }
+
     @Test
     void packagesAreFreeOfCycles() {
         slices().matching("rbm.(*)..").should().beFreeOfCycles().check(classes);

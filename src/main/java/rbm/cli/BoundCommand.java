@@ -9,10 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import rbm.io.BadInputException;
-import rbm.io.AtomicFiles;
-import rbm.relevance.RelevanceBound;
-import rbm.report.RelevanceCharts;
+import rbm.api.Bound;
 
 /** {@code rbm bound}: the curve of maximal relevance H[K] against resolution H[s] for samples of M states. */
 @Command(name = "bound", mixinStandardHelpOptions = true, sortOptions = false,
@@ -41,44 +38,25 @@ final class BoundCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (samples < 1) {
-            throw new BadInputException("--samples: must be at least 1, got " + samples);
-        }
-        if (points < 2) {
-            throw new BadInputException("--points: must be at least 2, got " + points);
-        }
-        List<RelevanceBound.Point> curve = new RelevanceBound(samples).curve(points);
+        Bound bound = new Bound(samples);
+        List<Bound.Point> curve = bound.curve(points);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "bound of relevance for M = %d states (bits; log2 M = %.3f)%n", samples,
-                Math.log(samples) / Math.log(2));
+                bound.log2Samples());
         o.printf(Locale.ROOT, "%8s  %8s  %8s  %9s%n", "mu", "H[s]", "H[K]", "distinct");
-        StringBuilder csv = new StringBuilder("mu,resolution_bits,relevance_bits,distinct,mark\n");
-        for (RelevanceBound.Point p : curve) {
-            String mark = mark(p.mu());
+        for (Bound.Point p : curve) {
             o.printf(Locale.ROOT, "%8.3f  %8.3f  %8.3f  %9s%s%n", p.mu(), p.resolution(), p.relevance(),
-                    p.distinct() < 0 ? "-" : Long.toString(p.distinct()), mark.isEmpty() ? "" : "  <- " + mark);
-            csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s%n", p.mu(), p.resolution(), p.relevance(),
-                    p.distinct() < 0 ? "" : Long.toString(p.distinct()), mark));
+                    p.distinct() < 0 ? "-" : Long.toString(p.distinct()), p.mark().isEmpty() ? "" : "  <- " + p.mark());
         }
         if (out != null) {
-            AtomicFiles.writeString(out, csv.toString());
+            bound.writeCsv(points, out);
             o.printf(Locale.ROOT, "wrote %s%n", out);
         }
         if (svg != null) {
-            AtomicFiles.writeString(svg, RelevanceCharts.bound(new RelevanceBound(samples), points));
+            bound.writeSvg(points, svg);
             o.printf(Locale.ROOT, "wrote %s%n", svg);
         }
         o.flush();
         return 0;
-    }
-
-    private static String mark(double mu) {
-        if (mu == -1) {
-            return "diagonal H[K] = H[s] up to the next point";
-        }
-        if (mu == 0) {
-            return "top of the curve (mu = 0)";
-        }
-        return mu == 1 ? "Zipf (mu = 1)" : "";
     }
 }

@@ -1,10 +1,14 @@
 package rbm.cli;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import rbm.io.BadInputException;
-import rbm.train.TrainingDivergedException;
+import rbm.api.Software;
+import rbm.api.Training;
 
 /**
  * The command line: {@code rbm train}, {@code rbm sample}, ... A thin layer over the library: it parses flags,
@@ -59,9 +63,16 @@ public final class Main implements Runnable {
         return code;
     }
 
-    static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+    /** A parser of {@code command}'s flags, set up as the command line's. */
+    static CommandLine parser(Object command) {
+        CommandLine cli = new CommandLine(command);
         cli.setOverwrittenOptionsAllowed(true); // the last value of a repeated option wins
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // enum flags are spelled in lower case
+        return cli;
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = parser(new Main());
         cli.setExecutionExceptionHandler((ex, line, parseResult) -> {
             boolean debug = parseResult.hasMatchedOption("--debug")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
@@ -72,7 +83,7 @@ public final class Main implements Runnable {
                 line.getErr().println("rbm: " + ex.getMessage());
                 return BAD_INPUT;
             }
-            if (ex instanceof TrainingDivergedException) {
+            if (Training.diverged(ex)) {
                 line.getErr().println("rbm: " + ex.getMessage());
                 return DIVERGED;
             }
@@ -81,19 +92,33 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("rbm: " + ex.getMessage());
+            c.getErr().println("rbm: " + message(ex));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
             return BAD_INPUT;
         });
         return cli;
     }
 
+    /**
+     * The message of a usage error: for a flag that takes one of an enum's values, the flag, the value and the
+     * choices in the lower case the flags use; otherwise picocli's message, without its "Error: " prefix.
+     */
+    private static String message(CommandLine.ParameterException ex) {
+        if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o && o.type().isEnum() && ex.getValue() != null) {
+            List<String> choices = Arrays.stream(o.type().getEnumConstants())
+                    .map(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT)).toList();
+            return o.longestName() + ": '" + ex.getValue() + "' is not " + String.join(", ", choices.subList(0,
+                    choices.size() - 1)) + " or " + choices.getLast();
+        }
+        String m = ex.getMessage();
+        return m.startsWith("Error: ") ? m.substring("Error: ".length()) : m;
+    }
+
     /** Prints the software and Java versions. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"rbm " + rbm.run.Provenance.version() + " on Java " + Runtime.version()
-                    + ", kernels: " + rbm.kernels.KernelsProvider.best().name()};
+            return new String[] {Software.describe()};
         }
     }
 }

@@ -4,14 +4,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import rbm.io.BadInputException;
-import rbm.experiment.ExperimentConfig;
-import rbm.experiment.PaperExperiment;
-import rbm.report.ReportPage;
-import rbm.experiment.Results;
+import rbm.api.Reproduction;
 
 /** {@code rbm reproduce}: the paper's experiment end to end, into an HTML report. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
@@ -30,9 +27,6 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", description = "Training runs (default 3; 2 with --quick).")
     Integer seeds;
 
-    @Option(names = "--seed", paramLabel = "S", description = "First seed (default 1).")
-    Long seed;
-
     @Option(names = "--images", paramLabel = "N", description = "Training images (default 60000).")
     Integer images;
 
@@ -42,8 +36,8 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--no-controls", negatable = true, description = "Skip the controls.")
     boolean controls = true;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
             description = "Output directory (default: ${DEFAULT-VALUE}).")
@@ -55,26 +49,19 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var log = spec.commandLine().getOut();
         if (renderOnly) {
-            ReportPage.render(out);
-            spec.commandLine().getOut().printf(Locale.ROOT, "redrawn: open %s%n", out.resolve(ReportPage.PAGE));
+            log.printf(Locale.ROOT, "redrawn: open %s%n", Reproduction.render(out));
             return 0;
         }
-        ExperimentConfig base = quick ? ExperimentConfig.quick() : ExperimentConfig.full();
-        ExperimentConfig c = new ExperimentConfig(
-                Flags.positive("--images", images, base.images()), base.widths(), Flags.positive("--epochs", epochs, base.epochs()),
-                Flags.positive("--seeds", seeds, base.seeds()), seed != null ? seed : base.firstSeed(), base.sweepWidths(),
-                base.generated(), base.gibbsSteps(), controls && base.controls(), base.classifierEpochs(),
-                Flags.positive("--threads", threads, base.threads()));
-        if (c.images() > 60000) {
-            throw new BadInputException("--images: MNIST has 60000 training images, got " + c.images());
-        }
-        var log = spec.commandLine().getOut();
+        Reproduction base = quick ? Reproduction.quick() : Reproduction.full();
+        Reproduction r = new Reproduction(quick, Flags.positive("--images", images, base.images()),
+                Flags.positive("--epochs", epochs, base.epochs()), Flags.positive("--seeds", seeds, base.seeds()),
+                run.seed != null ? run.seed : base.firstSeed(), controls && base.controls(), run.threads());
         log.printf(Locale.ROOT, "reproducing Song, Marsili & Jo (2018) into %s: %d images, %d epochs per layer, "
-                + "%d seeds, %d threads%n", out, c.images(), c.epochs(), c.seeds(), c.threads());
-        Results results = new PaperExperiment(c, out, log).run();
-        new ReportPage(results).write(out);
-        log.printf(Locale.ROOT, "done in %.1fs: open %s%n", results.seconds(), out.resolve("index.html"));
+                + "%d seeds, %d threads%n", out, r.images(), r.epochs(), r.seeds(), r.threads());
+        double seconds = r.run(out, log);
+        log.printf(Locale.ROOT, "done in %.1fs: open %s%n", seconds, out.resolve("index.html"));
         return 0;
     }
 }

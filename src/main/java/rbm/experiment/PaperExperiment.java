@@ -25,11 +25,10 @@ import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
 import rbm.random.BernoulliSampler;
 import rbm.random.RandomStreams;
-import rbm.count.FrequencyProfile;
 import rbm.relevance.LayerReport;
+import rbm.relevance.LayerReports;
 import rbm.readout.Readout;
 import rbm.relevance.RelevanceBound;
-import rbm.count.StateCounter;
 import rbm.run.MetricsLog;
 import rbm.run.RunConfig;
 import rbm.run.RunDirectory;
@@ -168,19 +167,7 @@ public final class PaperExperiment {
 
     private List<LayerReport> readout(DeepBeliefNet dbn, Dataset data, Readout.Mode mode, long seed,
                                       RelevanceBound bound, Compute compute) {
-        StateCounter[] counters = new Readout(compute, dbn, mode, seed).count(data.values(), data.rows(), 1);
-        List<LayerReport> layers = new ArrayList<>();
-        try {
-            for (int l = 0; l < counters.length; l++) {
-                layers.add(LayerReport.of(Integer.toString(l + 1), dbn.widths()[l + 1], 1,
-                        FrequencyProfile.of(counters[l]), bound));
-            }
-        } finally {
-            for (StateCounter c : counters) {
-                c.close();
-            }
-        }
-        return layers;
+        return LayerReports.measure(compute, dbn, mode, seed, data, 1, bound, LayerReports.Listener.NONE);
     }
 
     /**

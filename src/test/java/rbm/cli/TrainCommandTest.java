@@ -50,7 +50,7 @@ class TrainCommandTest {
     @Test
     void sklearnPresetAndOverrides() {
         TrainCommand sk = new TrainCommand();
-        picocli.CommandLine cli = new picocli.CommandLine(sk);
+        picocli.CommandLine cli = Main.parser(sk);
         cli.parseArgs("--preset", "sklearn", "--seed", "1");
         var t = sk.buildConfig().training();
         assertTrue(t.persistent());
@@ -62,12 +62,12 @@ class TrainCommandTest {
         assertFalse(t.visibleBiasFromData());
 
         TrainCommand over = new TrainCommand();
-        new picocli.CommandLine(over).parseArgs("--preset", "sklearn", "--batch", "100", "--no-persistent");
+        Main.parser(over).parseArgs("--preset", "sklearn", "--batch", "100", "--no-persistent");
         assertEquals(100, over.buildConfig().training().batchSize());
         assertFalse(over.buildConfig().training().persistent());
 
         TrainCommand hinton = new TrainCommand();
-        new picocli.CommandLine(hinton).parseArgs();
+        Main.parser(hinton).parseArgs();
         var h = hinton.buildConfig();
         assertEquals(0.5, h.training().initialMomentum());
         assertEquals(0.9, h.training().finalMomentum());

@@ -1,4 +1,4 @@
-package rbm.cli;
+package rbm.api;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,0 +1,130 @@
+package rbm.api;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import rbm.count.FrequencyProfile;
+import rbm.data.DataLoader;
+import rbm.data.Dataset;
+import rbm.io.AtomicFiles;
+import rbm.io.BadInputException;
+import rbm.io.Json;
+import rbm.kernels.Compute;
+import rbm.kernels.KernelsProvider;
+import rbm.readout.SampleFile;
+import rbm.relevance.LayerReport;
+import rbm.relevance.LayerReports;
+import rbm.relevance.RelevanceBound;
+import rbm.relevance.RelevanceReport;
+import rbm.report.RelevanceFiles;
+import rbm.run.RunData;
+
+/**
+ * The relevance analysis of {@code rbm relevance}: the layer reports of a trained stack over its data, or of a sample
+ * of states read from a file, as a printed table and the files {@link #write} puts in a directory (the table as CSV,
+ * everything as JSON, two charts and a page with all of them). Progress goes to a log as it runs.
+ */
+public final class Analysis {
+    /** The files {@link #write} makes, for messages. */
+    public static final String FILES = String.join(", ", RelevanceReport.CSV, RelevanceReport.JSON,
+            RelevanceReport.TRADE_OFF_SVG, RelevanceReport.RANK_FREQUENCY_SVG) + " and " + RelevanceReport.PAGE;
+
+    private final RelevanceReport report;
+
+    private Analysis(RelevanceReport report) {
+        this.report = report;
+    }
+
+    /**
+     * Reads out every layer of the run in {@code model} {@code repeats} times and measures each layer.
+     *
+     * @param data  the inputs, binarised as the run's training data was; null for the run's own training data
+     * @param limit the first {@code limit} inputs only, or null for all
+     */
+    public static Analysis ofModel(Path model, Path data, Integer limit, ReadoutMode mode, int repeats, long seed,
+                                   int threads, PrintWriter log) {
+        if (repeats < 1) {
+            throw new BadInputException("--repeats: must be at least 1, got " + repeats);
+        }
+        if (repeats > 1 && mode == ReadoutMode.DETERMINISTIC) {
+            throw new BadInputException("--repeats " + repeats + ": the deterministic read-out gives the same states "
+                    + "every time; use --readout stochastic to draw repeats");
+        }
+        if (limit != null && limit < 1) {
+            throw new BadInputException("--limit: must be at least 1, got " + limit);
+        }
+        Network net = Network.open(model);
+        Dataset d = data != null
+                ? RunData.binarize(DataLoader.load(data), net.config(), "binarize relevance data")
+                : RunData.training(net.config());
+        d = limit != null && limit < d.rows() ? d.subset(0, limit) : d;
+        net.checkWidth(d, data != null ? "--data " : "");
+        boolean stochastic = mode == ReadoutMode.STOCHASTIC;
+        int depth = net.depth();
+        int[] widths = net.widths();
+        log.printf(Locale.ROOT, "model %s: %s; %d inputs from %s; %s read-out%s, %d threads%n", model,
+                net.stack().label(), d.rows(), d.source().path(), mode.mode, stochastic ? String.format(Locale.ROOT,
+                        ", %d repeat%s, seed %d", repeats, repeats == 1 ? "" : "s", seed) : "", threads);
+        log.flush();
+        RelevanceBound bound = new RelevanceBound(d.rows());
+        try (Compute compute = Compute.create(threads)) {
+            List<LayerReport> layers = LayerReports.measure(compute, net.dbn(), mode.mode, seed, d, repeats, bound,
+                    new LayerReports.Listener() {
+                        @Override
+                        public void readOut(int repeat, double seconds) {
+                            log.printf(Locale.ROOT, "read-out%s: %.2fs%n", repeats == 1 ? "" : " " + repeat, seconds);
+                        }
+
+                        @Override
+                        public void measured(int layer, LayerReport r) {
+                            log.printf(Locale.ROOT, "  layer %d/%d (%d units): %d distinct states, H[s] %.3f, "
+                                    + "H[K] %.3f bits%n", layer, depth, widths[layer], r.profile().distinct(),
+                                    r.entropies().resolution(), r.entropies().relevance());
+                            log.flush();
+                        }
+                    });
+            Map<String, Object> source = Json.object("model", model.toString(), "layers", widths,
+                    "data", d.source().path(), "rows", d.rows(), "binarization", net.config().binarization(),
+                    "readout", mode.mode.toString(), "repeats", repeats, "seed", stochastic ? seed : null,
+                    "threads", threads, "kernels", compute.kernels().name());
+            return new Analysis(new RelevanceReport(source, bound, layers));
+        }
+    }
+
+    /** Counts the states in {@code input}, one per line, and measures them as one layer named after the file. */
+    public static Analysis ofSample(Path input, SampleFormat format, PrintWriter log) {
+        SampleFile.Sample sample = SampleFile.read(input, format.format, KernelsProvider.best());
+        FrequencyProfile p = sample.profile();
+        log.printf(Locale.ROOT, "%s: %d states (%s%s), %d distinct%n", input, p.samples(), sample.format(),
+                sample.width() > 0 ? ", " + sample.width() + " bits" : "", p.distinct());
+        log.flush();
+        RelevanceBound bound = new RelevanceBound(p.samples());
+        LayerReport r = LayerReport.of(input.getFileName().toString(), sample.width(), 1, p, bound);
+        Map<String, Object> source = Json.object("input", input.toString(), "format", sample.format().toString(),
+                "width", sample.width());
+        return new Analysis(new RelevanceReport(source, bound, List.of(r)));
+    }
+
+    /**
+     * One row per layer (the mean over repeats, ± the standard deviation when there are several), with a note on the
+     * units and the bound's Zipf point.
+     */
+    public String table() {
+        return report.table();
+    }
+
+    /** Writes {@link #FILES} into {@code dir}, made if need be. */
+    public void write(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new BadInputException("--out " + dir + ": cannot create the directory (" + AtomicFiles.reason(e)
+                    + ")");
+        }
+        RelevanceFiles.write(report, dir);
+    }
+}

@@ -1,0 +1,98 @@
+package rbm.api;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import rbm.data.DataSource;
+import rbm.data.Dataset;
+import rbm.generate.Pictures;
+import rbm.io.BadInputException;
+import rbm.kernels.Compute;
+import rbm.kernels.KernelsProvider;
+import rbm.kernels.WarmUp;
+import rbm.run.Provenance;
+import rbm.run.RunConfig;
+import rbm.run.RunData;
+import rbm.run.RunDirectory;
+import rbm.run.StackTrainer;
+import rbm.train.TrainingDivergedException;
+
+/**
+ * Greedy layer-wise training into a run directory, as {@code rbm train} does it: the data is loaded and checked
+ * before the directory is made, {@code config.json} and {@code provenance.json} are written first, a checkpoint after
+ * every epoch, and {@code filters.png} when the first RBM is done. The progress, one line per epoch, goes to
+ * {@code out}; on a terminal a progress bar of the current epoch goes to {@code err}.
+ */
+public final class Training {
+    private Training() {
+    }
+
+    /**
+     * Trains {@code stack} on {@code data} into the new run directory {@code dir}.
+     *
+     * @param commandLine how the training was asked for, recorded in {@code provenance.json}
+     */
+    public static Network start(Data data, Stack stack, Path dir, List<String> commandLine, PrintWriter out,
+                                PrintWriter err) {
+        return train(stack.config(data), dir, false, commandLine, out, err);
+    }
+
+    /**
+     * Continues the run in {@code dir} from its last completed epoch, with its own configuration; the weights are
+     * those of an uninterrupted run.
+     *
+     * @param threads the thread count asked for, or null; it must be the run's own
+     */
+    public static Network resume(Path dir, Integer threads, PrintWriter out, PrintWriter err) {
+        RunConfig config = RunDirectory.open(dir).readConfig();
+        if (threads != null && threads != config.threads()) {
+            throw new BadInputException("--threads " + threads + ": the run in " + dir + " uses "
+                    + config.threads() + " threads; resuming with another count would change its numbers");
+        }
+        return train(config, dir, true, List.of(), out, err);
+    }
+
+    /** Whether {@code failure} is training that diverged (NaN or Inf in the weights). */
+    public static boolean diverged(Throwable failure) {
+        return failure instanceof TrainingDivergedException;
+    }
+
+    private static Network train(RunConfig config, Path dir, boolean resume, List<String> commandLine,
+                                 PrintWriter out, PrintWriter err) {
+        WarmUp.start(KernelsProvider.best()); // compiles the kernels while the data load
+        Dataset train = RunData.training(config);
+        Dataset held = RunData.heldout(config);
+        if (train.cols() != config.widths()[0]) {
+            throw new BadInputException("--layers: the data in " + train.source().path() + " has "
+                    + train.cols() + " values per row, but --layers starts with " + config.widths()[0]);
+        }
+        if (held != null && held.cols() != train.cols()) {
+            throw new BadInputException("--heldout: " + held.source().path() + " has " + held.cols()
+                    + " values per row, but the training data has " + train.cols());
+        }
+        RunDirectory run = resume ? RunDirectory.open(dir) : RunDirectory.create(dir);
+        Progress progress = new Progress(out, err);
+        try (Compute compute = Compute.create(config.threads())) {
+            if (!resume) {
+                run.writeJson("config.json", config.toJson());
+                List<DataSource> sources = new ArrayList<>(List.of(train.source()));
+                if (held != null) {
+                    sources.add(held.source());
+                }
+                run.writeJson("provenance.json", Provenance.describe(commandLine, compute, sources));
+            }
+            progress.start(run.root(), config, compute.kernels().name(), train.rows(),
+                    held == null ? 0 : held.rows(), resume);
+            StackTrainer trainer = new StackTrainer(config, run, compute, progress.listener((layer, rbm) -> {
+                if (layer == 1) {
+                    Pictures.writeFilters(rbm, 100, run.file("filters.png"));
+                }
+            }));
+            Network net = new Network(run, config, trainer.train(train.values(), train.rows(),
+                    held == null ? null : held.values(), held == null ? 0 : held.rows()));
+            progress.finish(run.root());
+            return net;
+        }
+    }
+}

@@ -92,7 +92,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"rbm " + rbm.run.Provenance.version() + " on Java " + Runtime.version()
+            return new String[] {"rbm " + rbm.run.Provenance.softwareVersion() + " on Java " + Runtime.version()
                     + ", kernels: " + rbm.kernels.KernelsProvider.best().name()};
         }
     }

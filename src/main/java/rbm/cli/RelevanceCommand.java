@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,6 @@ import rbm.io.BadInputException;
 import rbm.data.DataLoader;
 import rbm.data.Dataset;
 import rbm.io.AtomicFiles;
-import rbm.io.Json;
 import rbm.kernels.Compute;
 import rbm.kernels.KernelsProvider;
 import rbm.model.DeepBeliefNet;
@@ -172,10 +172,17 @@ final class RelevanceCommand implements Callable<Integer> {
                     }
                 }
             }
-            Map<String, Object> source = Json.object("model", model.toString(), "layers", dbn.widths(),
-                    "data", d.source().path(), "rows", d.rows(), "binarization", config.binarization(),
-                    "readout", mode.toString(), "repeats", repeats, "seed", stochastic ? s : null, "threads", nThreads,
-                    "kernels", compute.kernels().name());
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("model", model.toString());
+            source.put("layers", dbn.widths());
+            source.put("data", d.source().path());
+            source.put("rows", d.rows());
+            source.put("binarization", config.binarization());
+            source.put("readout", mode.toString());
+            source.put("repeats", repeats);
+            source.put("seed", stochastic ? s : null);
+            source.put("threads", nThreads);
+            source.put("kernels", compute.kernels().name());
             return new RelevanceReport(source, bound, layers);
         }
     }
@@ -212,8 +219,10 @@ final class RelevanceCommand implements Callable<Integer> {
         o.flush();
         RelevanceBound bound = new RelevanceBound(p.samples());
         LayerReport r = LayerReport.of(input.getFileName().toString(), sample.width(), 1, p, bound);
-        Map<String, Object> source = Json.object("input", input.toString(), "format", sample.format().toString(),
-                "width", sample.width());
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("input", input.toString());
+        source.put("format", sample.format().toString());
+        source.put("width", sample.width());
         return new RelevanceReport(source, bound, List.of(r));
     }
 

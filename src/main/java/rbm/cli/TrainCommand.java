@@ -154,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
         Progress progress = new Progress(spec.commandLine().getOut(), spec.commandLine().getErr());
         try (Compute compute = Compute.create(config.threads())) {
             if (resume == null) {
-                run.writeJson("config.json", config.toJson());
+                run.writeConfig(config);
                 List<DataSource> sources = new ArrayList<>(List.of(train.source()));
                 if (held != null) {
                     sources.add(held.source());

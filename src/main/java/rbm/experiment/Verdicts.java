@@ -1,10 +1,10 @@
 package rbm.experiment;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import rbm.evaluate.GenerationScore;
 import rbm.relevance.LayerReport;
 
@@ -24,7 +24,12 @@ import rbm.relevance.LayerReport;
  *       image rather than generating a new one; they are reported, not used for the verdict.</li>
  * </ol>
  */
-public record Verdicts(List<Claim> claims, int zipfLayer, int bestLayer, int bestGibbsLayer) {
+public record Verdicts(List<Claim> claims, int zipfLayer, @JsonProperty("best_generating_layer_empirical") int bestLayer,
+                       @JsonProperty("best_generating_layer") int bestGibbsLayer) {
+
+    public Verdicts {
+        claims = Objects.requireNonNullElse(claims, List.of());
+    }
 
     /** One claim: its statement, whether it reproduced, and the numbers that decided it. */
     public record Claim(String statement, boolean reproduced, String evidence) {
@@ -131,19 +136,5 @@ public record Verdicts(List<Claim> claims, int zipfLayer, int bestLayer, int bes
         s.sort(null);
         int n = s.size();
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
-    }
-
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        List<Object> cs = new ArrayList<>();
-        for (Claim c : claims) {
-            cs.add(rbm.io.Json.object("statement", c.statement(), "reproduced", c.reproduced(), "evidence",
-                    c.evidence()));
-        }
-        m.put("claims", cs);
-        m.put("zipf_layer", zipfLayer);
-        m.put("best_generating_layer", bestGibbsLayer);
-        m.put("best_generating_layer_empirical", bestLayer);
-        return m;
     }
 }

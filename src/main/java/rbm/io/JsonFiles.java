@@ -58,8 +58,10 @@ public final class JsonFiles {
                     .addDeserializer(Double.class, new NullAsNaN(Double.class)))
             .defaultPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withArrayValueSpacing(Separators.Spacing.AFTER)
                     .withArrayEmptySeparator("").withObjectEmptySeparator(""))
-                    .withObjectIndenter(new DefaultIndenter("  ", "\n")))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance))
             .build();
     /** Jackson's wording for a key that is absent: "Missing creator property 'epochs' (index 3)". */
     private static final Pattern MISSING = Pattern.compile("Missing (?:required )?creator property '([^']*)'");
@@ -140,9 +142,10 @@ public final class JsonFiles {
             return bad.getMessage();
         }
         if (!(e instanceof JsonMappingException mapping)) {
-            JsonLocation at = e.getLocation();
-            return "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr())
-                    + ": " + e.getOriginalMessage();
+            return malformed(e, e.getOriginalMessage().replaceFirst(" \\(start marker at .*", ""));
+        }
+        if (e.getOriginalMessage().startsWith("Trailing token")) {
+            return malformed(e, "more text after the JSON value");
         }
         String key = keyPath(mapping);
         String message = e.getOriginalMessage();
@@ -158,6 +161,12 @@ public final class JsonFiles {
             return where + " should be " + expected(mismatch.getTargetType()) + ", found " + found;
         }
         return where + ": " + message;
+    }
+
+    private static String malformed(JacksonException e, String what) {
+        JsonLocation at = e.getLocation();
+        return "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr())
+                + ": " + what;
     }
 
     /** {@code training.layers[2]}: the keys and indices leading to the value that failed. */

@@ -1,0 +1,138 @@
+package rbm.experiment;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import rbm.experiment.Results.Stat;
+import rbm.relevance.RankFrequency;
+import rbm.relevance.RelevanceFile;
+import rbm.run.MetricsLog;
+
+/**
+ * {@code results.json}: everything the experiment measured, with means and standard deviations over seeds, and the
+ * verdict on each claim. The report page is drawn from this file alone.
+ *
+ * <p>A file with parts missing still loads (with {@code JsonFiles.readLenient}): an absent number is NaN, an absent
+ * list or map is empty, and an absent object is one whose parts are all absent, so a page drawn from it has gaps
+ * where the data is missing.
+ *
+ * @param seconds                wall time of the whole experiment
+ * @param kernels                the compute kernels used (plain Java or the Vector API)
+ * @param classifierTestAccuracy the accuracy on the MNIST test set of the classifier that scores generated digits
+ * @param groups                 per group ("stack stochastic", "single RBM", ...), one summary per layer
+ * @param generation             per layer, the generation scores of both methods
+ * @param trainingCurves         the per-epoch metrics of the first seed's stack
+ */
+public record ResultsFile(Config config, double seconds, String kernels, Machine machine,
+                          double classifierTestAccuracy, Bound bound, Map<String, List<GroupLayer>> groups,
+                          List<GenerationLayer> generation, Verdicts verdicts, List<MetricsLog.Row> trainingCurves) {
+
+    public ResultsFile {
+        config = Objects.requireNonNullElse(config, Config.ABSENT);
+        machine = Objects.requireNonNullElse(machine, new Machine(null, 0, null));
+        bound = Objects.requireNonNullElse(bound, new Bound(0, Double.NaN, null, null));
+        groups = Objects.requireNonNullElse(groups, Map.of());
+        generation = Objects.requireNonNullElse(generation, List.of());
+        verdicts = Objects.requireNonNullElse(verdicts, new Verdicts(List.of(), 0, 0, 0));
+        trainingCurves = Objects.requireNonNullElse(trainingCurves, List.of());
+    }
+
+    /** The group's layers, or none. */
+    public List<GroupLayer> group(String name) {
+        return groups.getOrDefault(name, List.of());
+    }
+
+    /** The experiment's settings (see {@link ExperimentConfig}); {@code layers} are the stack's widths. */
+    public record Config(int images, int[] layers, int epochs, int seeds, long firstSeed, int[] sweepWidths,
+                         int generatedPerLayer, int gibbsSteps, int threads) {
+        static final Config ABSENT = new Config(0, null, 0, 0, 0, null, 0, 0, 0);
+
+        public Config {
+            layers = Objects.requireNonNullElse(layers, new int[0]);
+            sweepWidths = Objects.requireNonNullElse(sweepWidths, new int[0]);
+        }
+    }
+
+    /** The machine: CPU model, cores the JVM may use, Java version. */
+    public record Machine(String cpu, int cores, String java) {
+    }
+
+    /** A point of the bound's curve. */
+    public record Point(double mu, double resolutionBits, double relevanceBits) {
+    }
+
+    /** The bound's Zipf point (μ = 1). */
+    public record Zipf(double resolutionBits, double relevanceBits) {
+    }
+
+    /** The bound for M = {@code samples}, its Zipf point and points along it. */
+    public record Bound(long samples, double log2Samples, Zipf zipf, List<Point> curve) {
+        public Bound {
+            zipf = Objects.requireNonNullElse(zipf, new Zipf(Double.NaN, Double.NaN));
+            curve = Objects.requireNonNullElse(curve, List.of());
+        }
+    }
+
+    /**
+     * One layer of a group, over its runs: statistics of the read-out, the power-law fit and the frequencies of the
+     * first run, and the bound's relevance at the layer's resolution.
+     */
+    public record GroupLayer(int layer, int width, int runs, Stat distinct, Stat resolutionBits, Stat relevanceBits,
+                             Stat noiseBits, Stat resolutionNormalised, Stat relevanceNormalised, Stat muBound,
+                             Stat muFit, double muFitError, @JsonProperty("fit_k_min") long fitKMin,
+                             long fitTailStates, double fitKsDistance, double boundRelevanceBits,
+                             RelevanceFile.Frequencies frequencies, RankFrequency rankFrequency) {
+        /** A layer missing from the file. */
+        public static final GroupLayer ABSENT = new GroupLayer(0, 0, 0, null, null, null, null, null, null, null,
+                null, Double.NaN, 0, 0, Double.NaN, Double.NaN, null, null);
+
+        public GroupLayer {
+            distinct = Stat.orAbsent(distinct);
+            resolutionBits = Stat.orAbsent(resolutionBits);
+            relevanceBits = Stat.orAbsent(relevanceBits);
+            noiseBits = Stat.orAbsent(noiseBits);
+            resolutionNormalised = Stat.orAbsent(resolutionNormalised);
+            relevanceNormalised = Stat.orAbsent(relevanceNormalised);
+            muBound = Stat.orAbsent(muBound);
+            muFit = Stat.orAbsent(muFit);
+            frequencies = Objects.requireNonNullElse(frequencies, new RelevanceFile.Frequencies(null, null));
+            rankFrequency = Objects.requireNonNullElse(rankFrequency, new RankFrequency(null, null, null));
+        }
+    }
+
+    /** One layer's generated digits, by Gibbs chains and by states drawn from its empirical distribution. */
+    public record GenerationLayer(int layer, int width, Scores gibbs, Scores empirical) {
+        /** A layer missing from the file. */
+        public static final GenerationLayer ABSENT = new GenerationLayer(0, 0, null, null);
+
+        public GenerationLayer {
+            gibbs = Objects.requireNonNullElse(gibbs, Scores.ABSENT);
+            empirical = Objects.requireNonNullElse(empirical, Scores.ABSENT);
+        }
+
+        /** The scores of {@code "gibbs"} or {@code "empirical"}. */
+        public Scores method(String name) {
+            return switch (name) {
+                case "gibbs" -> gibbs;
+                case "empirical" -> empirical;
+                default -> throw new IllegalArgumentException("no generation method " + name);
+            };
+        }
+    }
+
+    /** The generation scores of one method over seeds (see {@link rbm.evaluate.GenerationScore}). */
+    public record Scores(Stat score, Stat confidence, Stat labelEntropyBits, Stat distinctFraction,
+                         Stat nearestDistance, int[] labelCountsFirstSeed) {
+        public static final Scores ABSENT = new Scores(null, null, null, null, null, null);
+
+        public Scores {
+            score = Stat.orAbsent(score);
+            confidence = Stat.orAbsent(confidence);
+            labelEntropyBits = Stat.orAbsent(labelEntropyBits);
+            distinctFraction = Stat.orAbsent(distinctFraction);
+            nearestDistance = Stat.orAbsent(nearestDistance);
+            labelCountsFirstSeed = Objects.requireNonNullElse(labelCountsFirstSeed, new int[0]);
+        }
+    }
+}

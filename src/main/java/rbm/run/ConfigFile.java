@@ -23,8 +23,8 @@ public record ConfigFile(String data, String heldout, String binarization, int l
         TrainingConfig training = new TrainingConfig(cdSteps, persistent, sampleVisible, learningRate,
                 initialMomentum, finalMomentum, momentumSwitchEpoch, weightDecay, batchSize, initStd,
                 visibleBiasFromData);
-        return new RunConfig(data.equals(BUNDLED) ? null : data, heldout, binarization, limit, ints(layers),
-                ints(epochs), training, propagate.equals(SAMPLE), seed, threads, monitorRows);
+        return new RunConfig(BUNDLED.equals(data) ? null : data, heldout, binarization, limit, ints(layers),
+                ints(epochs), training, SAMPLE.equals(propagate), seed, threads, monitorRows);
     }
 
     private static int[] ints(List<Integer> xs) {

@@ -23,8 +23,15 @@ import rbm.relevance.LayerReport;
  *       too, but in wide layers such a state identifies its training image, so passing it down reconstructs that
  *       image rather than generating a new one; they are reported, not used for the verdict.</li>
  * </ol>
+ * In {@code results.json} the best layers are {@code best_generating_layer} (by Gibbs chains, the verdict's measure)
+ * and {@code best_generating_layer_empirical}.
+ *
+ * @param zipfLayer      the layer (from 1) whose μ is closest to 1
+ * @param bestLayer      the layer with the best score by empirical states
+ * @param bestGibbsLayer the layer with the best score by Gibbs chains
  */
-public record Verdicts(List<Claim> claims, int zipfLayer, @JsonProperty("best_generating_layer_empirical") int bestLayer,
+public record Verdicts(List<Claim> claims, int zipfLayer,
+                       @JsonProperty("best_generating_layer_empirical") int bestLayer,
                        @JsonProperty("best_generating_layer") int bestGibbsLayer) {
 
     public Verdicts {

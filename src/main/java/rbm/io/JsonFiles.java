@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -50,6 +51,7 @@ public final class JsonFiles {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .addModule(new SimpleModule("non-finite as null")
                     .addSerializer(Double.class, new NonFiniteAsNull())
@@ -82,17 +84,17 @@ public final class JsonFiles {
 
     /** The pretty-printed text of {@code value}, without a final newline. */
     public static String pretty(Object value) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON", e);
-        }
+        return text(MAPPER.writerWithDefaultPrettyPrinter(), value);
     }
 
     /** {@code value} as JSON on one line with no spaces: one line of a JSON-lines file. */
     public static String line(Object value) {
+        return text(MAPPER.writer(), value);
+    }
+
+    private static String text(ObjectWriter writer, Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return writer.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON", e);
         }
@@ -100,12 +102,12 @@ public final class JsonFiles {
 
     /** Reads a UTF-8 file as a {@code type}, every component required. */
     public static <T> T read(Path file, Class<T> type) {
-        return parse(text(file), file.toString(), type, STRICT);
+        return parse(readText(file), file.toString(), type, STRICT);
     }
 
     /** Reads a UTF-8 file as a {@code type}, missing parts left empty. */
     public static <T> T readLenient(Path file, Class<T> type) {
-        return parse(text(file), file.toString(), type, LENIENT);
+        return parse(readText(file), file.toString(), type, LENIENT);
     }
 
     /** Parses {@code text} as a {@code type}, every component required; {@code source} starts every error message. */
@@ -116,13 +118,13 @@ public final class JsonFiles {
     private static <T> T parse(String text, String source, Class<T> type, ObjectReader reader) {
         String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
         try {
-            return reader.forType(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(json);
+            return reader.forType(type).readValue(json);
         } catch (JacksonException e) {
             throw new BadInputException(oneLine(source + ": " + describe(e)), e);
         }
     }
 
-    private static String text(Path file) {
+    private static String readText(Path file) {
         try {
             return Files.readString(file);
         } catch (NoSuchFileException e) {

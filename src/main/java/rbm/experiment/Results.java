@@ -103,11 +103,7 @@ public final class Results {
         }
 
         /** What a partial file lacks: no mean, no spread, no values. */
-        static final Stat ABSENT = new Stat(Double.NaN, Double.NaN, 0);
-
-        static Stat orAbsent(Stat stat) {
-            return stat == null ? ABSENT : stat;
-        }
+        public static final Stat ABSENT = new Stat(Double.NaN, Double.NaN, 0);
     }
 
     /** The bound's relevance at a resolution: the diagonal left of the curve, the curve itself, 0 at log2 M. */

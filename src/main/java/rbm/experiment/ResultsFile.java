@@ -14,8 +14,8 @@ import rbm.run.MetricsLog;
  * verdict on each claim. The report page is drawn from this file alone.
  *
  * <p>A file with parts missing still loads (with {@code JsonFiles.readLenient}): an absent number is NaN, an absent
- * list or map is empty, and an absent object is one whose parts are all absent, so a page drawn from it has gaps
- * where the data is missing.
+ * list, map or array is empty, and an absent object is its type's {@code ABSENT}, whose parts are all absent, so a
+ * page drawn from it has gaps where the data is missing.
  *
  * @param seconds                wall time of the whole experiment
  * @param kernels                the compute kernels used (plain Java or the Vector API)
@@ -29,12 +29,8 @@ public record ResultsFile(Config config, double seconds, String kernels, Machine
                           List<GenerationLayer> generation, Verdicts verdicts, List<MetricsLog.Row> trainingCurves) {
 
     public ResultsFile {
-        config = Objects.requireNonNullElse(config, Config.ABSENT);
-        machine = Objects.requireNonNullElse(machine, new Machine(null, 0, null));
-        bound = Objects.requireNonNullElse(bound, new Bound(0, Double.NaN, null, null));
         groups = Objects.requireNonNullElse(groups, Map.of());
         generation = Objects.requireNonNullElse(generation, List.of());
-        verdicts = Objects.requireNonNullElse(verdicts, new Verdicts(List.of(), 0, 0, 0));
         trainingCurves = Objects.requireNonNullElse(trainingCurves, List.of());
     }
 
@@ -46,7 +42,7 @@ public record ResultsFile(Config config, double seconds, String kernels, Machine
     /** The experiment's settings (see {@link ExperimentConfig}); {@code layers} are the stack's widths. */
     public record Config(int images, int[] layers, int epochs, int seeds, long firstSeed, int[] sweepWidths,
                          int generatedPerLayer, int gibbsSteps, int threads) {
-        static final Config ABSENT = new Config(0, null, 0, 0, 0, null, 0, 0, 0);
+        public static final Config ABSENT = new Config(0, null, 0, 0, 0, null, 0, 0, 0);
 
         public Config {
             layers = Objects.requireNonNullElse(layers, new int[0]);
@@ -56,6 +52,7 @@ public record ResultsFile(Config config, double seconds, String kernels, Machine
 
     /** The machine: CPU model, cores the JVM may use, Java version. */
     public record Machine(String cpu, int cores, String java) {
+        public static final Machine ABSENT = new Machine(null, 0, null);
     }
 
     /** A point of the bound's curve. */
@@ -64,12 +61,14 @@ public record ResultsFile(Config config, double seconds, String kernels, Machine
 
     /** The bound's Zipf point (μ = 1). */
     public record Zipf(double resolutionBits, double relevanceBits) {
+        public static final Zipf ABSENT = new Zipf(Double.NaN, Double.NaN);
     }
 
     /** The bound for M = {@code samples}, its Zipf point and points along it. */
     public record Bound(long samples, double log2Samples, Zipf zipf, List<Point> curve) {
+        public static final Bound ABSENT = new Bound(0, Double.NaN, Zipf.ABSENT, List.of());
+
         public Bound {
-            zipf = Objects.requireNonNullElse(zipf, new Zipf(Double.NaN, Double.NaN));
             curve = Objects.requireNonNullElse(curve, List.of());
         }
     }
@@ -84,32 +83,15 @@ public record ResultsFile(Config config, double seconds, String kernels, Machine
                              long fitTailStates, double fitKsDistance, double boundRelevanceBits,
                              RelevanceFile.Frequencies frequencies, RankFrequency rankFrequency) {
         /** A layer missing from the file. */
-        public static final GroupLayer ABSENT = new GroupLayer(0, 0, 0, null, null, null, null, null, null, null,
-                null, Double.NaN, 0, 0, Double.NaN, Double.NaN, null, null);
-
-        public GroupLayer {
-            distinct = Stat.orAbsent(distinct);
-            resolutionBits = Stat.orAbsent(resolutionBits);
-            relevanceBits = Stat.orAbsent(relevanceBits);
-            noiseBits = Stat.orAbsent(noiseBits);
-            resolutionNormalised = Stat.orAbsent(resolutionNormalised);
-            relevanceNormalised = Stat.orAbsent(relevanceNormalised);
-            muBound = Stat.orAbsent(muBound);
-            muFit = Stat.orAbsent(muFit);
-            frequencies = Objects.requireNonNullElse(frequencies, new RelevanceFile.Frequencies(null, null));
-            rankFrequency = Objects.requireNonNullElse(rankFrequency, new RankFrequency(null, null, null));
-        }
+        public static final GroupLayer ABSENT = new GroupLayer(0, 0, 0, Stat.ABSENT, Stat.ABSENT, Stat.ABSENT,
+                Stat.ABSENT, Stat.ABSENT, Stat.ABSENT, Stat.ABSENT, Stat.ABSENT, Double.NaN, 0, 0, Double.NaN,
+                Double.NaN, RelevanceFile.Frequencies.ABSENT, RankFrequency.ABSENT);
     }
 
     /** One layer's generated digits, by Gibbs chains and by states drawn from its empirical distribution. */
     public record GenerationLayer(int layer, int width, Scores gibbs, Scores empirical) {
         /** A layer missing from the file. */
-        public static final GenerationLayer ABSENT = new GenerationLayer(0, 0, null, null);
-
-        public GenerationLayer {
-            gibbs = Objects.requireNonNullElse(gibbs, Scores.ABSENT);
-            empirical = Objects.requireNonNullElse(empirical, Scores.ABSENT);
-        }
+        public static final GenerationLayer ABSENT = new GenerationLayer(0, 0, Scores.ABSENT, Scores.ABSENT);
 
         /** The scores of {@code "gibbs"} or {@code "empirical"}. */
         public Scores method(String name) {
@@ -124,14 +106,10 @@ public record ResultsFile(Config config, double seconds, String kernels, Machine
     /** The generation scores of one method over seeds (see {@link rbm.evaluate.GenerationScore}). */
     public record Scores(Stat score, Stat confidence, Stat labelEntropyBits, Stat distinctFraction,
                          Stat nearestDistance, int[] labelCountsFirstSeed) {
-        public static final Scores ABSENT = new Scores(null, null, null, null, null, null);
+        public static final Scores ABSENT = new Scores(Stat.ABSENT, Stat.ABSENT, Stat.ABSENT, Stat.ABSENT,
+                Stat.ABSENT, null);
 
         public Scores {
-            score = Stat.orAbsent(score);
-            confidence = Stat.orAbsent(confidence);
-            labelEntropyBits = Stat.orAbsent(labelEntropyBits);
-            distinctFraction = Stat.orAbsent(distinctFraction);
-            nearestDistance = Stat.orAbsent(nearestDistance);
             labelCountsFirstSeed = Objects.requireNonNullElse(labelCountsFirstSeed, new int[0]);
         }
     }

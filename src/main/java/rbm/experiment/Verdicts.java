@@ -34,6 +34,9 @@ public record Verdicts(List<Claim> claims, int zipfLayer,
                        @JsonProperty("best_generating_layer_empirical") int bestLayer,
                        @JsonProperty("best_generating_layer") int bestGibbsLayer) {
 
+    /** What a partial {@code results.json} without verdicts holds. */
+    public static final Verdicts ABSENT = new Verdicts(List.of(), 0, 0, 0);
+
     public Verdicts {
         claims = Objects.requireNonNullElse(claims, List.of());
     }

@@ -1,6 +1,8 @@
 package rbm.io;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -19,14 +21,19 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -45,7 +52,8 @@ import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
  *
  * <p>{@link #read} needs every component present (a missing key is an error naming it); {@link #readLenient}
  * fills what is missing with null, NaN, 0 or false, for pages drawn from partial files with gaps where data is
- * missing.
+ * missing. A record type with a {@code public static final} field {@code ABSENT} of its own type reads a null or
+ * missing object as that constant rather than as null.
  */
 public final class JsonFiles {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -57,7 +65,8 @@ public final class JsonFiles {
                     .addSerializer(Double.class, new NonFiniteAsNull())
                     .addSerializer(double.class, new NonFiniteAsNull())
                     .addDeserializer(double.class, new NullAsNaN(double.class))
-                    .addDeserializer(Double.class, new NullAsNaN(Double.class)))
+                    .addDeserializer(Double.class, new NullAsNaN(Double.class))
+                    .setDeserializerModifier(new AbsentConstants()))
             .defaultPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                     .withArrayValueSpacing(Separators.Spacing.AFTER)
@@ -223,6 +232,51 @@ public final class JsonFiles {
     /** Control characters from the file would break the one-line message. */
     private static String oneLine(String message) {
         return message.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", "?");
+    }
+
+    /** Gives each record type that declares an {@code ABSENT} constant a reader that returns it for null. */
+    private static final class AbsentConstants extends BeanDeserializerModifier {
+        @Override
+        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                      JsonDeserializer<?> deserializer) {
+            Object absent = absentConstant(description.getBeanClass());
+            return absent == null ? deserializer : new OrAbsent(deserializer, absent);
+        }
+
+        private static Object absentConstant(Class<?> type) {
+            try {
+                Field field = type.getField("ABSENT");
+                boolean constant = Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers());
+                return constant && field.getType() == type ? field.get(null) : null;
+            } catch (NoSuchFieldException | IllegalAccessException e) {
+                return null;
+            }
+        }
+    }
+
+    /** A record's reader, with null and absence reading as the record's {@code ABSENT} constant. */
+    private static final class OrAbsent extends DelegatingDeserializer {
+        private final Object absent;
+
+        OrAbsent(JsonDeserializer<?> delegate, Object absent) {
+            super(delegate);
+            this.absent = absent;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new OrAbsent(delegate, absent);
+        }
+
+        @Override
+        public Object getNullValue(DeserializationContext ctxt) {
+            return absent;
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return absent;
+        }
     }
 
     /** NaN and the infinities as null: JSON has no numbers for them. */

@@ -14,6 +14,9 @@ import rbm.count.FrequencyProfile;
 public record RankFrequency(@JsonProperty("rank_first") long[] first, @JsonProperty("rank_last") long[] last,
                             long[] k) {
 
+    /** No runs: what a partial file without the curve holds. */
+    public static final RankFrequency ABSENT = new RankFrequency(null, null, null);
+
     /** Absent arrays (from a partial file) are empty. */
     public RankFrequency {
         first = Objects.requireNonNullElse(first, new long[0]);

@@ -35,6 +35,9 @@ public record RelevanceFile(Map<String, Object> source, long samples, Bound boun
 
     /** m_k: how many states occur exactly k times, for each k that occurs, ascending. */
     public record Frequencies(long[] k, long[] mK) {
+        /** None: what a partial file without frequencies holds. */
+        public static final Frequencies ABSENT = new Frequencies(null, null);
+
         /** Absent arrays (from a partial file) are empty. */
         public Frequencies {
             k = Objects.requireNonNullElse(k, new long[0]);

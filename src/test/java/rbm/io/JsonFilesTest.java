@@ -145,6 +145,26 @@ class JsonFilesTest {
         BadInput.assertBadInput(file, ": missing key 'mu'", () -> JsonFiles.read(file, Measured.class));
     }
 
+    record Part(double x) {
+        public static final Part ABSENT = new Part(-1);
+    }
+
+    record Whole(Part part, Part other, Training training) {
+    }
+
+    /** A type's ABSENT constant stands for a null or missing object of that type; other types read null. */
+    @Test
+    void readsAMissingObjectAsItsTypesAbsentConstant() throws IOException {
+        Whole w = JsonFiles.parse("{\"part\": null, \"other\": {\"x\": 2}, \"training\": null}", "test",
+                Whole.class);
+        assertEquals(Part.ABSENT, w.part());
+        assertEquals(new Part(2), w.other());
+        assertNull(w.training());
+        Path partial = tmp.resolve("partial.json");
+        Files.writeString(partial, "{\"other\": null}");
+        assertEquals(Part.ABSENT, JsonFiles.readLenient(partial, Whole.class).part());
+    }
+
     @Test
     void fileErrors() throws IOException {
         Path missing = tmp.resolve("missing.json");

@@ -189,6 +189,20 @@ class ReportPageTest {
         assertTrue(Files.exists(dir.resolve(ReportPage.TABLE)));
     }
 
+    /** Layers and scores with parts missing: the page and the table show gaps ("—") where the numbers are. */
+    @Test
+    void drawsAPageWithGapsFromAPartialResultsFile() throws Exception {
+        Files.writeString(dir.resolve(ReportPage.RESULTS), """
+                {"config": {"layers": [16, 8]}, "verdicts": {"zipf_layer": 1},
+                 "groups": {"stack stochastic": [{"layer": 1, "width": 8, "resolution_bits": {"mean": 2.5}}]},
+                 "generation": [{"layer": 1, "width": 8, "gibbs": {}}]}""");
+        ReportPage.render(dir);
+        List<String> table = Files.readAllLines(dir.resolve(ReportPage.TABLE));
+        String row = table.stream().filter(l -> l.startsWith("| 1 |")).findFirst().orElseThrow();
+        assertEquals("| 1 | 8 | — | 2.50 | — | — | — | — | — | — | μ closest to 1 |", row);
+        assertTrue(Files.readString(dir.resolve(ReportPage.PAGE)).contains("Layer 1 <span class=\"units\">8 units"));
+    }
+
     @Test
     void redrawingNeedsAResultsFile() {
         BadInputException e = assertThrows(BadInputException.class, () -> ReportPage.render(dir));

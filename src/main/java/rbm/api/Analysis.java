@@ -6,13 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import rbm.count.FrequencyProfile;
 import rbm.data.DataLoader;
 import rbm.data.Dataset;
 import rbm.io.AtomicFiles;
 import rbm.io.BadInputException;
-import rbm.io.Json;
+import rbm.relevance.RelevanceFile;
 import rbm.kernels.Compute;
 import rbm.kernels.KernelsProvider;
 import rbm.readout.SampleFile;
@@ -87,10 +86,9 @@ public final class Analysis {
                             log.flush();
                         }
                     });
-            Map<String, Object> source = Json.object("model", model.toString(), "layers", widths,
-                    "data", d.source().path(), "rows", d.rows(), "binarization", net.config().binarization(),
-                    "readout", mode.mode.toString(), "repeats", repeats, "seed", stochastic ? seed : null,
-                    "threads", threads, "kernels", compute.kernels().name());
+            RelevanceFile.Source source = RelevanceFile.Source.ofModel(model.toString(), widths,
+                    d.source().path(), d.rows(), net.config().binarization(), mode.mode.toString(), repeats,
+                    stochastic ? seed : null, threads, compute.kernels().name());
             return new Analysis(new RelevanceReport(source, bound, layers));
         }
     }
@@ -104,8 +102,8 @@ public final class Analysis {
         log.flush();
         RelevanceBound bound = new RelevanceBound(p.samples());
         LayerReport r = LayerReport.of(input.getFileName().toString(), sample.width(), 1, p, bound);
-        Map<String, Object> source = Json.object("input", input.toString(), "format", sample.format().toString(),
-                "width", sample.width());
+        RelevanceFile.Source source = RelevanceFile.Source.ofInput(input.toString(), sample.format().toString(),
+                sample.width());
         return new Analysis(new RelevanceReport(source, bound, List.of(r)));
     }
 

@@ -3,9 +3,9 @@ package rbm.api;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import rbm.model.Rbm;
+import rbm.run.MetricsLog;
 import rbm.run.RunConfig;
 import rbm.run.StackTrainer;
 
@@ -76,19 +76,18 @@ final class Progress {
             }
 
             @Override
-            public void epochDone(int layer, int epoch, int epochs, Map<String, Object> m) {
+            public void epochDone(int layer, int epoch, int epochs, MetricsLog.Row m) {
                 if (terminal) {
                     err.print("\r" + " ".repeat(80) + "\r");
                     err.flush();
                 }
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                         "  layer %d epoch %d/%d  %.2fs  recon %.4f  pll/unit %.4f  F gap %+.3f", layer, epoch, epochs,
-                        num(m, "seconds"), num(m, "reconstruction_error"), num(m, "pseudo_log_likelihood"),
-                        num(m, "free_energy_gap")));
-                double ll = num(m, "exact_log_likelihood_train");
+                        m.seconds(), m.reconstructionError(), m.pseudoLogLikelihood(), m.freeEnergyGap()));
+                double ll = m.exactLogLikelihoodTrain();
                 if (!Double.isNaN(ll)) {
                     line.append(String.format(Locale.ROOT, "  exact ll %.3f", ll));
-                    double llh = num(m, "exact_log_likelihood_heldout");
+                    double llh = m.exactLogLikelihoodHeldout();
                     if (!Double.isNaN(llh)) {
                         line.append(String.format(Locale.ROOT, " (held-out %.3f)", llh));
                     }
@@ -108,10 +107,5 @@ final class Progress {
         out.printf(Locale.ROOT, "done in %.1fs: model, metrics and pictures in %s%n",
                 (System.nanoTime() - started) / 1e9, run);
         out.flush();
-    }
-
-    private static double num(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }

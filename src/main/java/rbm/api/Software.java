@@ -10,7 +10,7 @@ public final class Software {
 
     /** {@code rbm VERSION on Java VERSION, kernels: NAME}. */
     public static String describe() {
-        return "rbm " + Provenance.version() + " on Java " + Runtime.version() + ", kernels: "
+        return "rbm " + Provenance.softwareVersion() + " on Java " + Runtime.version() + ", kernels: "
                 + KernelsProvider.best().name();
     }
 }

@@ -75,7 +75,7 @@ public final class Training {
         Progress progress = new Progress(out, err);
         try (Compute compute = Compute.create(config.threads())) {
             if (!resume) {
-                run.writeJson("config.json", config.toJson());
+                run.writeConfig(config);
                 List<DataSource> sources = new ArrayList<>(List.of(train.source()));
                 if (held != null) {
                     sources.add(held.source());

@@ -18,7 +18,6 @@ import rbm.data.Dataset;
 import rbm.evaluate.GenerationScore;
 import rbm.generate.GibbsSampler;
 import rbm.generate.Pictures;
-import rbm.io.Json;
 import rbm.kernels.Compute;
 import rbm.kernels.WarmUp;
 import rbm.model.DeepBeliefNet;
@@ -128,13 +127,13 @@ public final class PaperExperiment {
         RunDirectory run;
         if (Files.exists(dir.resolve("config.json"))) {
             run = RunDirectory.open(dir);
-            if (!Json.write(run.readConfig().toJson()).equals(Json.write(rc.toJson()))) {
+            if (!run.readConfig().toFile().equals(rc.toFile())) {
                 throw new BadInputException(dir + ": holds a run with other settings; remove it or choose "
                         + "another --out");
             }
         } else {
             run = RunDirectory.create(dir);
-            run.writeJson("config.json", rc.toJson());
+            run.writeConfig(rc);
         }
         StackTrainer trainer = new StackTrainer(rc, run, compute, new StackTrainer.Listener() {
             @Override
@@ -146,11 +145,10 @@ public final class PaperExperiment {
             }
 
             @Override
-            public void epochDone(int layer, int epoch, int epochs, Map<String, Object> m) {
+            public void epochDone(int layer, int epoch, int epochs, MetricsLog.Row m) {
                 if (epoch == epochs) {
                     log("  layer %d (%d units): %d epochs, last %.2fs, reconstruction error %.3f", layer,
-                            widths[layer], epochs, ((Number) m.get("seconds")).doubleValue(),
-                            ((Number) m.get("reconstruction_error")).doubleValue());
+                            widths[layer], epochs, m.seconds(), m.reconstructionError());
                 }
             }
 

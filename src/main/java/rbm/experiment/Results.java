@@ -8,14 +8,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import rbm.evaluate.GenerationScore;
-import rbm.io.Json;
 import rbm.relevance.LayerReport;
+import rbm.relevance.RankFrequency;
 import rbm.relevance.RelevanceBound;
+import rbm.relevance.RelevanceFile;
+import rbm.run.MetricsLog;
 
 /**
  * Everything the experiment measured, grouped as the report shows it: for each group ("stack stochastic",
  * "stack deterministic", the controls, the width sweep) one list of layer reports per run; the generation scores
- * per seed and layer; the generated images of the first seed; the training curves. {@link #toJson()} gives
+ * per seed and layer; the generated images of the first seed; the training curves. {@link #toFile()} gives
  * {@code results.json}, with means and standard deviations over seeds, and the verdict on each claim.
  */
 public final class Results {
@@ -25,7 +27,7 @@ public final class Results {
     final Map<Integer, float[][]> samples = new TreeMap<>();
     RelevanceBound bound;
     double classifierAccuracy;
-    List<Map<String, Object>> trainingCurves = List.of();
+    List<MetricsLog.Row> trainingCurves = List.of();
     Path firstRun;
     String kernels;
     double seconds;
@@ -100,9 +102,8 @@ public final class Results {
             return new Stat(mean, n > 1 ? Math.sqrt(var / (n - 1)) : 0, n);
         }
 
-        Map<String, Object> toJson() {
-            return Json.object("mean", mean, "sd", sd, "n", n);
-        }
+        /** What a partial file lacks: no mean, no spread, no values. */
+        public static final Stat ABSENT = new Stat(Double.NaN, Double.NaN, 0);
     }
 
     /** The bound's relevance at a resolution: the diagonal left of the curve, the curve itself, 0 at log2 M. */
@@ -121,39 +122,30 @@ public final class Results {
         return Verdicts.of(this);
     }
 
-    public Map<String, Object> toJson() {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("config", Json.object("images", config.images(), "layers", config.widths(), "epochs",
-                config.epochs(), "seeds", config.seeds(), "first_seed", config.firstSeed(), "sweep_widths",
-                config.sweepWidths(), "generated_per_layer", config.generated(), "gibbs_steps", config.gibbsSteps(),
-                "threads", config.threads()));
-        root.put("seconds", seconds);
-        root.put("kernels", kernels);
-        root.put("machine", Json.object("cpu", rbm.run.Provenance.cpuModel(), "cores",
-                Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version")));
-        root.put("classifier_test_accuracy", classifierAccuracy);
+    /** Everything, as it is written to {@code results.json}. */
+    public ResultsFile toFile() {
+        ResultsFile.Config c = new ResultsFile.Config(config.images(), config.widths(), config.epochs(),
+                config.seeds(), config.firstSeed(), config.sweepWidths(), config.generated(), config.gibbsSteps(),
+                config.threads());
+        ResultsFile.Machine machine = new ResultsFile.Machine(rbm.run.Provenance.cpuModel(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         RelevanceBound.Point zipf = bound.at(1);
-        List<Object> curve = new ArrayList<>();
+        List<ResultsFile.Point> curve = new ArrayList<>();
         for (RelevanceBound.Point p : bound.curve(120)) {
-            curve.add(Json.object("mu", p.mu(), "resolution_bits", p.resolution(), "relevance_bits",
-                    p.relevance()));
+            curve.add(new ResultsFile.Point(p.mu(), p.resolution(), p.relevance()));
         }
-        root.put("bound", Json.object("samples", bound.samples(), "log2_samples",
-                Math.log(bound.samples()) / Math.log(2), "zipf", Json.object("resolution_bits", zipf.resolution(),
-                        "relevance_bits", zipf.relevance()), "curve", curve));
-        Map<String, Object> groupJson = new LinkedHashMap<>();
+        ResultsFile.Bound b = new ResultsFile.Bound(bound.samples(), Math.log(bound.samples()) / Math.log(2),
+                new ResultsFile.Zipf(zipf.resolution(), zipf.relevance()), curve);
+        Map<String, List<ResultsFile.GroupLayer>> groupSummaries = new LinkedHashMap<>();
         for (var e : groups.entrySet()) {
-            groupJson.put(e.getKey(), groupSummary(e.getKey(), e.getValue()));
+            groupSummaries.put(e.getKey(), groupSummary(e.getKey(), e.getValue()));
         }
-        root.put("groups", groupJson);
-        root.put("generation", generationJson());
-        root.put("verdicts", verdicts().toJson());
-        root.put("training_curves", trainingCurves);
-        return root;
+        return new ResultsFile(c, seconds, kernels, machine, classifierAccuracy, b, groupSummaries, generationSummary(),
+                verdicts(), trainingCurves);
     }
 
-    private List<Object> groupSummary(String group, List<List<LayerReport>> runs) {
-        List<Object> out = new ArrayList<>();
+    private List<ResultsFile.GroupLayer> groupSummary(String group, List<List<LayerReport>> runs) {
+        List<ResultsFile.GroupLayer> out = new ArrayList<>();
         boolean sweep = group.equals("single RBM");
         int layers = sweep ? runs.size() : runs.getFirst().size();
         for (int l = 0; l < layers; l++) {
@@ -166,52 +158,42 @@ public final class Results {
                 }
             }
             LayerReport first = at.getFirst();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("layer", sweep ? 1 : l + 1);
-            m.put("width", first.width());
-            m.put("runs", at.size());
-            m.put("distinct", Stat.of(doubles(at, r -> r.profile().distinct())).toJson());
-            m.put("resolution_bits", Stat.of(doubles(at, r -> r.entropies().resolution())).toJson());
-            m.put("relevance_bits", Stat.of(doubles(at, r -> r.entropies().relevance())).toJson());
-            m.put("noise_bits", Stat.of(doubles(at, r -> r.entropies().noise())).toJson());
-            m.put("resolution_normalised", Stat.of(doubles(at, r -> r.entropies().normalisedResolution())).toJson());
-            m.put("relevance_normalised", Stat.of(doubles(at, r -> r.entropies().normalisedRelevance())).toJson());
-            m.put("mu_bound", Stat.of(doubles(at, LayerReport::muBound)).toJson());
-            m.put("mu_fit", Stat.of(doubles(at, r -> r.fit().mu())).toJson());
-            m.put("mu_fit_error", first.fit().error());
-            m.put("fit_k_min", first.fit().kMin());
-            m.put("fit_tail_states", first.fit().tail());
-            m.put("fit_ks_distance", first.fit().distance());
-            double hs = first.entropies().resolution();
-            m.put("bound_relevance_bits", boundRelevance(hs));
-            m.put("frequencies", Json.object("k", first.profile().k(), "m_k", first.profile().m()));
-            m.put("rank_frequency", rbm.relevance.RankFrequency.of(first.profile()).toJson());
-            out.add(m);
+            out.add(new ResultsFile.GroupLayer(sweep ? 1 : l + 1, first.width(), at.size(),
+                    Stat.of(doubles(at, r -> r.profile().distinct())),
+                    Stat.of(doubles(at, r -> r.entropies().resolution())),
+                    Stat.of(doubles(at, r -> r.entropies().relevance())),
+                    Stat.of(doubles(at, r -> r.entropies().noise())),
+                    Stat.of(doubles(at, r -> r.entropies().normalisedResolution())),
+                    Stat.of(doubles(at, r -> r.entropies().normalisedRelevance())),
+                    Stat.of(doubles(at, LayerReport::muBound)),
+                    Stat.of(doubles(at, r -> r.fit().mu())),
+                    first.fit().error(), first.fit().kMin(), first.fit().tail(), first.fit().distance(),
+                    boundRelevance(first.entropies().resolution()),
+                    new RelevanceFile.Frequencies(first.profile().k(), first.profile().m()),
+                    RankFrequency.of(first.profile())));
         }
         return out;
     }
 
-    private List<Object> generationJson() {
-        List<Object> out = new ArrayList<>();
+    private List<ResultsFile.GenerationLayer> generationSummary() {
+        List<ResultsFile.GenerationLayer> out = new ArrayList<>();
         if (generation.isEmpty()) {
             return out;
         }
         for (int l = 0; l < generation.getFirst().size(); l++) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("layer", l + 1);
-            m.put("width", config.widths()[l + 1]);
-            for (String method : generation.getFirst().get(l).keySet()) {
-                m.put(method, Json.object(
-                        "score", generationStat(l, method, GenerationScore::score).toJson(),
-                        "confidence", generationStat(l, method, GenerationScore::confidence).toJson(),
-                        "label_entropy_bits", generationStat(l, method, GenerationScore::labelEntropy).toJson(),
-                        "distinct_fraction", generationStat(l, method, GenerationScore::distinctFraction).toJson(),
-                        "nearest_distance", generationStat(l, method, GenerationScore::nearestDistance).toJson(),
-                        "label_counts_first_seed", generation.getFirst().get(l).get(method).labelCounts()));
-            }
-            out.add(m);
+            out.add(new ResultsFile.GenerationLayer(l + 1, config.widths()[l + 1], scores(l, "gibbs"),
+                    scores(l, "empirical")));
         }
         return out;
+    }
+
+    private ResultsFile.Scores scores(int layer, String method) {
+        return new ResultsFile.Scores(generationStat(layer, method, GenerationScore::score),
+                generationStat(layer, method, GenerationScore::confidence),
+                generationStat(layer, method, GenerationScore::labelEntropy),
+                generationStat(layer, method, GenerationScore::distinctFraction),
+                generationStat(layer, method, GenerationScore::nearestDistance),
+                generation.getFirst().get(layer).get(method).labelCounts());
     }
 
     private static List<Double> doubles(List<LayerReport> rs, ToDoubleFunction<LayerReport> f) {

@@ -1,10 +1,10 @@
 package rbm.experiment;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import rbm.evaluate.GenerationScore;
 import rbm.relevance.LayerReport;
 
@@ -23,8 +23,23 @@ import rbm.relevance.LayerReport;
  *       too, but in wide layers such a state identifies its training image, so passing it down reconstructs that
  *       image rather than generating a new one; they are reported, not used for the verdict.</li>
  * </ol>
+ * In {@code results.json} the best layers are {@code best_generating_layer} (by Gibbs chains, the verdict's measure)
+ * and {@code best_generating_layer_empirical}.
+ *
+ * @param zipfLayer      the layer (from 1) whose μ is closest to 1
+ * @param bestLayer      the layer with the best score by empirical states
+ * @param bestGibbsLayer the layer with the best score by Gibbs chains
  */
-public record Verdicts(List<Claim> claims, int zipfLayer, int bestLayer, int bestGibbsLayer) {
+public record Verdicts(List<Claim> claims, int zipfLayer,
+                       @JsonProperty("best_generating_layer_empirical") int bestLayer,
+                       @JsonProperty("best_generating_layer") int bestGibbsLayer) {
+
+    /** What a partial {@code results.json} without verdicts holds. */
+    public static final Verdicts ABSENT = new Verdicts(List.of(), 0, 0, 0);
+
+    public Verdicts {
+        claims = Objects.requireNonNullElse(claims, List.of());
+    }
 
     /** One claim: its statement, whether it reproduced, and the numbers that decided it. */
     public record Claim(String statement, boolean reproduced, String evidence) {
@@ -131,19 +146,5 @@ public record Verdicts(List<Claim> claims, int zipfLayer, int bestLayer, int bes
         s.sort(null);
         int n = s.size();
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
-    }
-
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        List<Object> cs = new ArrayList<>();
-        for (Claim c : claims) {
-            cs.add(rbm.io.Json.object("statement", c.statement(), "reproduced", c.reproduced(), "evidence",
-                    c.evidence()));
-        }
-        m.put("claims", cs);
-        m.put("zipf_layer", zipfLayer);
-        m.put("best_generating_layer", bestGibbsLayer);
-        m.put("best_generating_layer_empirical", bestLayer);
-        return m;
     }
 }

@@ -1,8 +1,5 @@
 package rbm.relevance;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import rbm.io.Json;
 import rbm.count.FrequencyProfile;
 
 /**
@@ -30,24 +27,11 @@ public record LayerReport(String label, int width, int repeat, FrequencyProfile 
         return new LayerReport(label, width, repeat, profile, h, bound.muAt(h.resolution()), PowerLawFit.fit(profile));
     }
 
-    public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("layer", label);
-        m.put("width", width);
-        m.put("repeat", repeat);
-        m.put("samples", profile.samples());
-        m.put("distinct", profile.distinct());
-        m.put("resolution_bits", entropies.resolution());
-        m.put("relevance_bits", entropies.relevance());
-        m.put("noise_bits", entropies.noise());
-        m.put("resolution_normalised", entropies.normalisedResolution());
-        m.put("relevance_normalised", entropies.normalisedRelevance());
-        m.put("noise_normalised", entropies.normalisedNoise());
-        m.put("mu_bound", muBound);
-        m.put("power_law", Json.object("mu", fit.mu(), "error", fit.error(), "k_min", fit.kMin(),
-                "tail_states", fit.tail(), "ks_distance", fit.distance()));
-        m.put("frequencies", Json.object("k", profile.k(), "m_k", profile.m()));
-        m.put("rank_frequency", RankFrequency.of(profile).toJson());
-        return m;
+    /** This sample as it is written to {@code relevance.json}. */
+    public RelevanceFile.Layer toFile() {
+        return new RelevanceFile.Layer(label, width, repeat, profile.samples(), profile.distinct(),
+                entropies.resolution(), entropies.relevance(), entropies.noise(), entropies.normalisedResolution(),
+                entropies.normalisedRelevance(), entropies.normalisedNoise(), muBound, RelevanceFile.PowerLaw.of(fit),
+                new RelevanceFile.Frequencies(profile.k(), profile.m()), RankFrequency.of(profile));
     }
 }

@@ -1,7 +1,7 @@
 package rbm.relevance;
 
-import java.util.Map;
-import rbm.io.Json;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
 import rbm.count.FrequencyProfile;
 
 /**
@@ -11,7 +11,18 @@ import rbm.count.FrequencyProfile;
  * ranks {@code first[i]} to {@code last[i]} (from 1) all have count {@code k[i]}, and there are no more runs than
  * distinct counts.
  */
-public record RankFrequency(long[] first, long[] last, long[] k) {
+public record RankFrequency(@JsonProperty("rank_first") long[] first, @JsonProperty("rank_last") long[] last,
+                            long[] k) {
+
+    /** No runs: what a partial file without the curve holds. */
+    public static final RankFrequency ABSENT = new RankFrequency(null, null, null);
+
+    /** Absent arrays (from a partial file) are empty. */
+    public RankFrequency {
+        first = Objects.requireNonNullElse(first, new long[0]);
+        last = Objects.requireNonNullElse(last, new long[0]);
+        k = Objects.requireNonNullElse(k, new long[0]);
+    }
 
     public static RankFrequency of(FrequencyProfile p) {
         int n = p.size();
@@ -27,9 +38,5 @@ public record RankFrequency(long[] first, long[] last, long[] k) {
             k[i] = p.k()[j];
         }
         return new RankFrequency(first, last, k);
-    }
-
-    public Map<String, Object> toJson() {
-        return Json.object("rank_first", first, "rank_last", last, "k", k);
     }
 }

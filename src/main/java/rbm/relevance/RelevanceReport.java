@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import rbm.io.Json;
 
 /**
  * The per-layer statistics of one analysis, with the bound for its sample size, as a printed table (one row per
@@ -25,7 +24,7 @@ public final class RelevanceReport {
     /** Points of the bound curve stored in the JSON file. */
     public static final int CURVE_POINTS = 41;
 
-    private final Map<String, Object> source;
+    private final RelevanceFile.Source source;
     private final RelevanceBound bound;
     private final List<LayerReport> layers;
     private final List<List<LayerReport>> byLayer;
@@ -34,7 +33,7 @@ public final class RelevanceReport {
      * @param source what was analysed and how (model, data, read-out, seed; or the input file), for the JSON file
      * @param layers the samples, all of the bound's size
      */
-    public RelevanceReport(Map<String, Object> source, RelevanceBound bound, List<LayerReport> layers) {
+    public RelevanceReport(RelevanceFile.Source source, RelevanceBound bound, List<LayerReport> layers) {
         this.source = source;
         this.bound = bound;
         this.layers = List.copyOf(layers);
@@ -54,7 +53,7 @@ public final class RelevanceReport {
     }
 
     /** What was analysed and how, as recorded in the JSON file. */
-    public Map<String, Object> source() {
+    public RelevanceFile.Source source() {
         return source;
     }
 
@@ -134,27 +133,13 @@ public final class RelevanceReport {
         return out.toString();
     }
 
-    public Map<String, Object> toJson() {
-        List<Map<String, Object>> curve = new ArrayList<>();
-        for (RelevanceBound.Point p : bound.curve(CURVE_POINTS)) {
-            curve.add(pointJson(p));
-        }
-        List<Map<String, Object>> layerJson = new ArrayList<>();
-        for (LayerReport r : layers) {
-            layerJson.add(r.toJson());
-        }
-        return Json.object(
-                "source", source,
-                "samples", bound.samples(),
-                "bound", Json.object("samples", bound.samples(), "log2_samples", ResolutionRelevance.log2(
-                        bound.samples()), "zipf", pointJson(bound.at(1)), "mu_0", pointJson(bound.at(0)),
-                        "curve", curve),
-                "layers", layerJson);
-    }
-
-    private static Map<String, Object> pointJson(RelevanceBound.Point p) {
-        return Json.object("mu", p.mu(), "resolution_bits", p.resolution(), "relevance_bits", p.relevance(),
-                "distinct", p.distinct());
+    /** Everything, as it is written to {@value #JSON}. */
+    public RelevanceFile toFile() {
+        List<RelevanceFile.Point> curve = bound.curve(CURVE_POINTS).stream().map(RelevanceFile.Point::of).toList();
+        List<RelevanceFile.Layer> layerFiles = layers.stream().map(LayerReport::toFile).toList();
+        return new RelevanceFile(source, bound.samples(), new RelevanceFile.Bound(bound.samples(),
+                ResolutionRelevance.log2(bound.samples()), RelevanceFile.Point.of(bound.at(1)),
+                RelevanceFile.Point.of(bound.at(0)), curve), layerFiles);
     }
 
     /** The mean over repeats, and "±sd" after it when asked; "-" when undefined, "inf" when infinite. */

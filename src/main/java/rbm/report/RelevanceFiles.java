@@ -2,7 +2,7 @@ package rbm.report;
 
 import java.nio.file.Path;
 import rbm.io.AtomicFiles;
-import rbm.io.Json;
+import rbm.io.JsonFiles;
 import rbm.relevance.RelevanceReport;
 
 /** The files of a relevance analysis: the table as CSV, every number as JSON, both charts as SVG, and the page. */
@@ -17,7 +17,7 @@ public final class RelevanceFiles {
      */
     public static void write(RelevanceReport report, Path dir) {
         AtomicFiles.writeString(dir.resolve(RelevanceReport.CSV), report.csv());
-        Json.writeFile(dir.resolve(RelevanceReport.JSON), report.toJson());
+        JsonFiles.write(dir.resolve(RelevanceReport.JSON), report.toFile());
         String tradeOff = RelevanceCharts.tradeOff(report);
         String rankFrequency = RelevanceCharts.rankFrequency(report);
         AtomicFiles.writeString(dir.resolve(RelevanceReport.TRADE_OFF_SVG), tradeOff);

@@ -1,10 +1,7 @@
 package rbm.report;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import rbm.relevance.ResolutionRelevance;
 import rbm.relevance.RelevanceReport;
 import rbm.relevance.RelevanceBound;
@@ -24,7 +21,7 @@ final class RelevancePage {
         RelevanceBound.Point zipf = bound.at(1);
         StringBuilder out = new StringBuilder(Html.head("Resolution and relevance", STYLE, null))
                 .append("<h1>Resolution and relevance</h1>\n<p class=\"source\">")
-                .append(Html.escape(describe(report.source()))).append("</p>\n");
+                .append(Html.escape(String.join(", ", report.source().describe()))).append("</p>\n");
         out.append("<div class=\"table-wrap\"><table class=\"layers\">\n");
         List<String[]> rows = report.rows();
         for (int i = 0; i < rows.size(); i++) {
@@ -54,21 +51,6 @@ final class RelevancePage {
                 .append("</a> (one row per layer and repeat) and <a href=\"").append(RelevanceReport.JSON).append("\">")
                 .append(RelevanceReport.JSON).append("</a> (everything, with m_k, the rank–frequency runs and the "
                         + "bound's curve).</p>\n</main>\n</body>\n</html>\n");
-        return out.toString();
-    }
-
-    /** "model runs/x, data …, read-out stochastic, …": the source's entries that are set, in order. */
-    static String describe(Map<String, Object> source) {
-        StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, Object> e : source.entrySet()) {
-            if (e.getValue() == null) {
-                continue;
-            }
-            Object v = e.getValue() instanceof int[] widths ? Arrays.stream(widths).boxed().toList() : e.getValue();
-            String value = v instanceof List<?> list
-                    ? list.stream().map(Object::toString).collect(Collectors.joining("-")) : v.toString();
-            out.append(out.isEmpty() ? "" : ", ").append(e.getKey().replace('_', ' ')).append(' ').append(value);
-        }
         return out.toString();
     }
 }

@@ -1,10 +1,12 @@
 package rbm.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import rbm.report.RelevanceCharts;
 import rbm.report.BarChart;
 import rbm.report.Bars;
@@ -14,10 +16,14 @@ import rbm.report.Palette;
 import rbm.report.Points;
 import rbm.report.ReferenceLine;
 import rbm.report.SvgPlot;
+import rbm.experiment.Results.Stat;
+import rbm.experiment.ResultsFile;
 import rbm.experiment.Verdicts;
+import rbm.relevance.RankFrequency;
+import rbm.run.MetricsLog;
 
 /**
- * The charts of the report page, each an inline SVG drawn from {@code results.json} (as a {@link JsonView}) with the
+ * The charts of the report page, each an inline SVG drawn from {@code results.json} (as a {@link ResultsFile}) with the
  * project's chart library. Missing data leaves gaps, never an exception.
  */
 final class ReportCharts {
@@ -49,21 +55,21 @@ final class ReportCharts {
      * diagonal, and the tangent of slope −1 at the bound's Zipf point. {@link View#NOISY_END} shows, in bits, only
      * resolutions from one bit left of the Zipf point to log2 M, where the wide layers crowd.
      */
-    static String tradeOff(JsonView root, View view, int width, int height) {
+    static String tradeOff(ResultsFile root, View view, int width, int height) {
         boolean normalised = view == View.NORMALISED;
-        double log2M = root.path("bound", "log2_samples").num();
+        double log2M = root.bound().log2Samples();
         if (!(log2M > 0 && log2M < Double.POSITIVE_INFINITY)) {
             return "";
         }
         double scale = normalised ? log2M : 1;
         String unit = normalised ? " / log2 M" : " (bits)";
-        List<JsonView> curve = root.path("bound", "curve").list();
+        List<ResultsFile.Point> curve = root.bound().curve();
         double[] bx = new double[curve.size() + 1];
         double[] by = new double[curve.size() + 1];
         double top = 0;
         for (int i = 0; i < curve.size(); i++) {
-            bx[i] = curve.get(i).get("resolution_bits").num() / scale;
-            by[i] = curve.get(i).get("relevance_bits").num() / scale;
+            bx[i] = curve.get(i).resolutionBits() / scale;
+            by[i] = curve.get(i).relevanceBits() / scale;
             top = Double.isFinite(by[i]) ? Math.max(top, by[i]) : top;
         }
         // the bound ends at (log2 M, 0) as μ → ∞, where every one of the M states is distinct
@@ -72,12 +78,13 @@ final class ReportCharts {
         double xMax = log2M / scale;
         double xMin = 0;
         for (Series s : SERIES) {
-            for (JsonView layer : root.path("groups", s.group()).list()) {
-                top = Math.max(top, finiteOr(layer.mean(normalised ? "relevance_normalised" : "relevance_bits"), 0));
+            for (ResultsFile.GroupLayer layer : root.group(s.group())) {
+                top = Math.max(top, finiteOr((normalised ? layer.relevanceNormalised() : layer.relevanceBits()).mean(),
+                        0));
             }
         }
-        double zx = root.path("bound", "zipf", "resolution_bits").num() / scale;
-        double zy = root.path("bound", "zipf", "relevance_bits").num() / scale;
+        double zx = root.bound().zipf().resolutionBits() / scale;
+        double zy = root.bound().zipf().relevanceBits() / scale;
         double yMax = Math.max(top * 1.15, 0.1 / scale);
         if (view == View.NOISY_END && Double.isFinite(zx) && Double.isFinite(zy) && zx > 1) {
             xMin = zx - 1;
@@ -99,9 +106,9 @@ final class ReportCharts {
                 .xLabel("resolution H[s]" + unit).yLabel("relevance H[K]" + unit)
                 .xRange(xMin, xMin + xSpan).yRange(0, yMax)
                 .legend(view == View.BITS ? Legend.TOP_LEFT : Legend.NONE).labelsInSeriesColour();
-        RelevanceCharts.drawBound(plot, bx, by, zx, zy, ReportTable.grouped(root.path("bound", "samples").num()));
+        RelevanceCharts.drawBound(plot, bx, by, zx, zy, ReportTable.grouped(root.bound().samples()));
         for (Series s : SERIES) {
-            List<JsonView> layers = root.path("groups", s.group()).list();
+            List<ResultsFile.GroupLayer> layers = root.group(s.group());
             if (layers.isEmpty()) {
                 continue;
             }
@@ -111,15 +118,15 @@ final class ReportCharts {
             double[] ex = new double[n];
             double[] ey = new double[n];
             String[] labels = new String[n];
-            String hs = normalised ? "resolution_normalised" : "resolution_bits";
-            String hk = normalised ? "relevance_normalised" : "relevance_bits";
             for (int i = 0; i < n; i++) {
-                JsonView layer = layers.get(i);
-                x[i] = layer.mean(hs);
-                y[i] = layer.mean(hk);
-                ex[i] = layer.sd(hs);
-                ey[i] = layer.sd(hk);
-                labels[i] = s.group().equals(SWEEP) ? "w=" + layer.get("width").integer(0)
+                ResultsFile.GroupLayer layer = layers.get(i);
+                Stat hs = normalised ? layer.resolutionNormalised() : layer.resolutionBits();
+                Stat hk = normalised ? layer.relevanceNormalised() : layer.relevanceBits();
+                x[i] = hs.mean();
+                y[i] = hk.mean();
+                ex[i] = hs.sd();
+                ey[i] = hk.sd();
+                labels[i] = s.group().equals(SWEEP) ? "w=" + layer.width()
                         : Integer.toString(i + 1);
             }
             if (s.joined()) {
@@ -136,8 +143,8 @@ final class ReportCharts {
     }
 
     /** μ of each layer, from the slope of the bound and from the power-law fit, against the line μ = 1. */
-    static String mu(JsonView root, int width, int height) {
-        List<JsonView> layers = root.path("groups", STOCHASTIC).list();
+    static String mu(ResultsFile root, int width, int height) {
+        List<ResultsFile.GroupLayer> layers = root.group(STOCHASTIC);
         int n = layers.size();
         if (n == 0) {
             return "";
@@ -152,20 +159,20 @@ final class ReportCharts {
         double lo = -1;
         double hi = 1;
         for (int i = 0; i < n; i++) {
-            JsonView layer = layers.get(i);
+            ResultsFile.GroupLayer layer = layers.get(i);
             xb[i] = i + 1 - 0.12;
             xf[i] = i + 1 + 0.12;
-            mb[i] = layer.mean("mu_bound");
-            sb[i] = layer.sd("mu_bound");
-            mf[i] = layer.mean("mu_fit");
-            ef[i] = layer.get("mu_fit_error").num();
+            mb[i] = layer.muBound().mean();
+            sb[i] = layer.muBound().sd();
+            mf[i] = layer.muFit().mean();
+            ef[i] = layer.muFitError();
             for (double v : new double[] {mb[i], mf[i]}) {
                 if (Double.isFinite(v)) {
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
                 }
             }
-            widths[i] = Integer.toString(layer.get("width").integer(0));
+            widths[i] = Integer.toString(layer.width());
         }
         hi = Math.min(hi, 25);
         double pad = 0.08 * (hi - lo);
@@ -174,7 +181,7 @@ final class ReportCharts {
                 .xRange(0.4, Math.max(n, 1) + 0.6).xStep(1).yRange(lo - pad, hi + pad).legend(Legend.TOP_LEFT)
                 .labelsInSeriesColour();
         plot.reference(ReferenceLine.slope(0, 1).colour(Palette.BLACK).label("μ = 1: Zipf's law"));
-        int zipf = root.path("verdicts", "zipf_layer").integer(-1);
+        int zipf = root.verdicts().zipfLayer();
         if (zipf >= 1) {
             plot.reference(ReferenceLine.through(zipf, 0, zipf, 1).dash(SvgPlot.DOTTED)
                     .label("layer with μ (bound) closest to 1"));
@@ -186,19 +193,20 @@ final class ReportCharts {
     }
 
     /** H[s], H[K] and the noise H[s] − H[K] of each layer, as grouped bars with sd over seeds. */
-    static String entropyBars(JsonView root, int width, int height) {
-        List<JsonView> layers = root.path("groups", STOCHASTIC).list();
+    static String entropyBars(ResultsFile root, int width, int height) {
+        List<ResultsFile.GroupLayer> layers = root.group(STOCHASTIC);
         int n = layers.size();
         String[] categories = new String[n];
         double[][] v = new double[3][n];
         double[][] e = new double[3][n];
-        String[] keys = {"resolution_bits", "relevance_bits", "noise_bits"};
         double top = 1;
         for (int i = 0; i < n; i++) {
-            categories[i] = (i + 1) + " (" + layers.get(i).get("width").integer(0) + ")";
+            ResultsFile.GroupLayer layer = layers.get(i);
+            categories[i] = (i + 1) + " (" + layer.width() + ")";
+            Stat[] stats = {layer.resolutionBits(), layer.relevanceBits(), layer.noiseBits()};
             for (int k = 0; k < 3; k++) {
-                v[k][i] = layers.get(i).mean(keys[k]);
-                e[k][i] = layers.get(i).sd(keys[k]);
+                v[k][i] = stats[k].mean();
+                e[k][i] = stats[k].sd();
                 top = Double.isFinite(v[k][i]) ? Math.max(top, v[k][i]) : top;
             }
         }
@@ -218,34 +226,34 @@ final class ReportCharts {
      * state against r on log–log axes, as a staircase, with Zipf's law k ∝ 1/r (slope −1) through the top state of
      * the layer whose μ is closest to 1.
      */
-    static String rankFrequency(JsonView root, int width, int height) {
-        List<JsonView> layers = root.path("groups", STOCHASTIC).list();
+    static String rankFrequency(ResultsFile root, int width, int height) {
+        List<ResultsFile.GroupLayer> layers = root.group(STOCHASTIC);
         if (layers.isEmpty()) {
             return "";
         }
-        double samples = finiteOr(root.path("bound", "samples").num(), 10);
+        double samples = root.bound().samples() > 0 ? root.bound().samples() : 10;
         double kMax = 1;
-        for (JsonView layer : layers) {
-            for (double k : layer.path("rank_frequency", "k").doubles()) {
-                kMax = Double.isFinite(k) ? Math.max(kMax, k) : kMax;
+        for (ResultsFile.GroupLayer layer : layers) {
+            for (long k : layer.rankFrequency().k()) {
+                kMax = Math.max(kMax, k);
             }
         }
         SvgPlot plot = SvgPlot.create(width, height).title("Rank–frequency plot of each layer")
                 .xLabel("rank r of the state (1 = most frequent)").yLabel("count k of the state").logX().logY()
                 .xRange(0.8, Math.max(samples, 10) * 1.3).yRange(0.8, kMax * 1.5).legend(Legend.TOP_RIGHT);
-        int zipf = root.path("verdicts", "zipf_layer").integer(-1);
+        int zipf = root.verdicts().zipfLayer();
         if (zipf >= 1 && zipf <= layers.size()) {
-            double[] k = layers.get(zipf - 1).path("rank_frequency", "k").doubles();
+            long[] k = layers.get(zipf - 1).rankFrequency().k();
             if (k.length > 0 && k[0] > 0) {
                 plot.reference(ReferenceLine.slopeThrough(-1, 1, k[0]).colour(Palette.BLACK)
                         .label("Zipf: k ∝ 1/r (slope −1)"));
             }
         }
         for (int l = 0; l < layers.size(); l++) {
-            JsonView layer = layers.get(l);
-            double[] first = layer.path("rank_frequency", "rank_first").doubles();
-            double[] last = layer.path("rank_frequency", "rank_last").doubles();
-            double[] k = layer.path("rank_frequency", "k").doubles();
+            RankFrequency rf = layers.get(l).rankFrequency();
+            long[] first = rf.first();
+            long[] last = rf.last();
+            long[] k = rf.k();
             int runs = Math.min(first.length, Math.min(last.length, k.length));
             double[] x = new double[2 * runs];
             double[] y = new double[2 * runs];
@@ -255,7 +263,7 @@ final class ReportCharts {
                 y[2 * i] = k[i];
                 y[2 * i + 1] = k[i];
             }
-            plot.curve(Curve.of(layerName(layer, l), x, y).colour(Palette.depth(l, layers.size())).width(2));
+            plot.curve(Curve.of(layerName(layers.get(l), l), x, y).colour(Palette.depth(l, layers.size())).width(2));
         }
         return plot.toSvg();
     }
@@ -267,8 +275,8 @@ final class ReportCharts {
      * centre. A power law m_k ∝ k^−(1+μ) stays a straight line of the same slope. The reference is m_k ∝ k^−2 (the
      * Zipf case) through the bin holding the start of the fitted tail of the layer whose μ is closest to 1.
      */
-    static String frequencyOfFrequencies(JsonView root, int width, int height) {
-        List<JsonView> layers = root.path("groups", STOCHASTIC).list();
+    static String frequencyOfFrequencies(ResultsFile root, int width, int height) {
+        List<ResultsFile.GroupLayer> layers = root.group(STOCHASTIC);
         if (layers.isEmpty()) {
             return "";
         }
@@ -276,9 +284,8 @@ final class ReportCharts {
         double xMax = 2;
         double yMin = 1;
         double yMax = 1;
-        for (JsonView layer : layers) {
-            double[][] b = logBins(layer.path("frequencies", "k").doubles(),
-                    layer.path("frequencies", "m_k").doubles());
+        for (ResultsFile.GroupLayer layer : layers) {
+            double[][] b = logBins(doubles(layer.frequencies().k()), doubles(layer.frequencies().mK()));
             binned.add(b);
             for (int i = 0; i < b[0].length; i++) {
                 if (b[1][i] > 0) {
@@ -291,10 +298,10 @@ final class ReportCharts {
         SvgPlot plot = SvgPlot.create(width, height).title("How many states occur k times")
                 .xLabel("k (times a state occurs), logarithmic bins").yLabel("m_k (states seen k times, per k)")
                 .logX().logY().xRange(0.8, xMax * 1.5).yRange(yMin / 2, yMax * 2).legend(Legend.TOP_RIGHT);
-        int zipf = root.path("verdicts", "zipf_layer").integer(-1);
+        int zipf = root.verdicts().zipfLayer();
         if (zipf >= 1 && zipf <= layers.size()) {
             double[][] b = binned.get(zipf - 1);
-            double kMin = Math.max(1, layers.get(zipf - 1).get("fit_k_min").num());
+            double kMin = Math.max(1, layers.get(zipf - 1).fitKMin());
             int bin = (int) Math.floor(Math.log(kMin) / Math.log(2) + 1e-9);
             if (bin < b[0].length && b[1][bin] > 0) {
                 plot.reference(ReferenceLine.slopeThrough(-2, b[0][bin], b[1][bin]).colour(Palette.BLACK)
@@ -312,6 +319,10 @@ final class ReportCharts {
             plot.points(Points.of(layerName(layers.get(l), l), b[0], y).colour(colour));
         }
         return plot.toSvg();
+    }
+
+    private static double[] doubles(long[] values) {
+        return Arrays.stream(values).asDoubleStream().toArray();
     }
 
     /**
@@ -344,13 +355,13 @@ final class ReportCharts {
         return new double[][] {centre, mean};
     }
 
-    private static String layerName(JsonView layer, int l) {
-        return String.format(Locale.ROOT, "layer %d (%d units)", l + 1, layer.get("width").integer(0));
+    private static String layerName(ResultsFile.GroupLayer layer, int l) {
+        return String.format(Locale.ROOT, "layer %d (%d units)", l + 1, layer.width());
     }
 
     /** The generation score of each layer, both methods, mean ± sd over seeds. */
-    static String generationScores(JsonView root, int width, int height) {
-        List<JsonView> layers = root.get("generation").list();
+    static String generationScores(ResultsFile root, int width, int height) {
+        List<ResultsFile.GenerationLayer> layers = root.generation();
         int n = layers.size();
         if (n == 0) {
             return "";
@@ -360,11 +371,11 @@ final class ReportCharts {
         double[][] e = new double[2][n];
         String[] methods = {"gibbs", "empirical"};
         for (int i = 0; i < n; i++) {
-            categories[i] = layers.get(i).get("layer").integer(i + 1) + " (" + layers.get(i).get("width").integer(0)
+            categories[i] = layers.get(i).layer() + " (" + layers.get(i).width()
                     + ")";
             for (int m = 0; m < 2; m++) {
-                v[m][i] = layers.get(i).get(methods[m]).mean("score");
-                e[m][i] = layers.get(i).get(methods[m]).sd("score");
+                v[m][i] = layers.get(i).method(methods[m]).score().mean();
+                e[m][i] = layers.get(i).method(methods[m]).score().sd();
             }
         }
         return BarChart.create(width, height).title("Generation score of each layer (higher is better)")
@@ -379,15 +390,14 @@ final class ReportCharts {
      * A training metric against epoch, one line per layer (first seed), labelled with the layer's number at its last
      * epoch. Rows without the metric are skipped; with {@code log}, so are values that are not positive.
      */
-    static String trainingCurve(JsonView root, String metric, String title, String yLabel, boolean log, int width,
+    static String trainingCurve(ResultsFile root, ToDoubleFunction<MetricsLog.Row> metric, String title, String yLabel, boolean log, int width,
                                 int height) {
         Map<Integer, List<double[]>> byLayer = new TreeMap<>();
-        for (JsonView row : root.get("training_curves").list()) {
-            double v = row.get(metric).num();
-            double epoch = row.get("epoch").num();
-            if (Double.isFinite(v) && Double.isFinite(epoch) && (!log || v > 0)) {
-                byLayer.computeIfAbsent(row.get("layer").integer(0), l -> new ArrayList<>())
-                        .add(new double[] {epoch, v});
+        for (MetricsLog.Row row : root.trainingCurves()) {
+            double v = metric.applyAsDouble(row);
+            if (Double.isFinite(v) && (!log || v > 0)) {
+                byLayer.computeIfAbsent(row.layer(), l -> new ArrayList<>())
+                        .add(new double[] {row.epoch(), v});
             }
         }
         if (byLayer.isEmpty()) {
@@ -404,7 +414,7 @@ final class ReportCharts {
         if (log) {
             plot.logY();
         }
-        int layers = root.path("config", "layers").list().size() - 1;
+        int layers = root.config().layers().length - 1;
         for (var e : byLayer.entrySet()) {
             List<double[]> rows = e.getValue();
             rows.sort((a, b) -> Double.compare(a[0], b[0]));

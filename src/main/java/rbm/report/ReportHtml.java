@@ -4,23 +4,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import rbm.io.JsonObject;
+import rbm.io.JsonFiles;
 import rbm.experiment.ExperimentConfig;
+import rbm.experiment.ResultsFile;
+import rbm.experiment.Verdicts;
+import rbm.run.ConfigFile;
+import rbm.run.MetricsLog;
 
 /**
  * The report page, {@code index.html}: one self-contained HTML file drawn from {@code results.json} (as a
- * {@link JsonView}) and the pictures in the output directory. Charts are inline SVG, pictures are PNG data URIs, the
+ * {@link ResultsFile}) and the pictures in the output directory. Charts are inline SVG, pictures are PNG data URIs, the
  * style sheet is embedded; nothing is loaded from elsewhere, and nothing needs JavaScript. The one small script only
  * checks, after loading, that every picture and chart rendered, and writes the outcome into
  * {@code <pre id="render-check">} and the console, for {@code src/test/browser/check-report.sh}.
  */
 final class ReportHtml {
-    private final JsonView root;
+    private final ResultsFile root;
     private final Path dir;
     private final ReportTable table;
     private final StringBuilder out = new StringBuilder(1 << 20);
 
-    ReportHtml(JsonView root, Path dir) {
+    ReportHtml(ResultsFile root, Path dir) {
         this.root = root;
         this.dir = dir;
         this.table = new ReportTable(root);
@@ -52,7 +56,7 @@ final class ReportHtml {
     // ---- sections ------------------------------------------------------------------------------------------------
 
     private void header() {
-        JsonView c = root.get("config");
+        ResultsFile.Config c = root.config();
         out.append("<header>\n<p class=\"kicker\">Reproduction report</p>\n")
                 .append("<h1>Resolution and relevance trade-offs in a deep belief network on MNIST</h1>\n")
                 .append("<p class=\"lede\">Song, Marsili &amp; Jo, “Resolution and Relevance Trade-offs in Deep "
@@ -61,20 +65,20 @@ final class ReportHtml {
                         + "the same directory.</p>\n");
         out.append("<p class=\"runline\">").append(Html.escape(String.format(Locale.ROOT,
                 "M = %s training images · stack %s · %d epoch%s per layer · %d seed%s · %s on %d cores",
-                ReportTable.grouped(c.get("images").num()), widths(), c.get("epochs").integer(0),
-                c.get("epochs").integer(0) == 1 ? "" : "s", c.get("seeds").integer(0),
-                c.get("seeds").integer(0) == 1 ? "" : "s", duration(root.get("seconds").num()),
-                root.path("machine", "cores").integer(0)))).append("</p>\n");
+                ReportTable.grouped(c.images()), widths(), c.epochs(),
+                c.epochs() == 1 ? "" : "s", c.seeds(),
+                c.seeds() == 1 ? "" : "s", duration(root.seconds()),
+                root.machine().cores()))).append("</p>\n");
         ExperimentConfig full = ExperimentConfig.full();
-        if (c.get("images").integer(0) < full.images() || c.get("epochs").integer(0) < full.epochs()
-                || c.get("seeds").integer(0) < full.seeds()) {
+        if (c.images() < full.images() || c.epochs() < full.epochs()
+                || c.seeds() < full.seeds()) {
             out.append("<p class=\"notice\"><strong>A reduced run.</strong> ").append(Html.escape(String.format(
                     Locale.ROOT, "The full experiment trains on %s images for %d epochs per layer with %d seeds; "
                             + "this run used %s images, %d epochs and %d seeds (as with --quick). Its numbers show "
                             + "that the pipeline works; they are not the reproduction's result.",
                     ReportTable.grouped(full.images()), full.epochs(), full.seeds(),
-                    ReportTable.grouped(c.get("images").num()), c.get("epochs").integer(0),
-                    c.get("seeds").integer(0)))).append("</p>\n");
+                    ReportTable.grouped(c.images()), c.epochs(),
+                    c.seeds()))).append("</p>\n");
         }
         out.append("</header>\n");
     }
@@ -94,10 +98,10 @@ final class ReportHtml {
     }
 
     private void verdict() {
-        List<JsonView> claims = root.path("verdicts", "claims").list();
+        List<Verdicts.Claim> claims = root.verdicts().claims();
         int yes = 0;
-        for (JsonView c : claims) {
-            yes += c.get("reproduced").bool() ? 1 : 0;
+        for (Verdicts.Claim c : claims) {
+            yes += c.reproduced() ? 1 : 0;
         }
         out.append("<section id=\"verdict\">\n<h2>Verdict</h2>\n");
         if (claims.isEmpty()) {
@@ -111,12 +115,12 @@ final class ReportHtml {
                         + (claims.size() - yes) + (claims.size() - yes == 1 ? " does" : " do") + " not.")
                 .append("</p>\n<div class=\"claims\">\n");
         for (int i = 0; i < claims.size(); i++) {
-            JsonView c = claims.get(i);
-            boolean ok = c.get("reproduced").bool();
+            Verdicts.Claim c = claims.get(i);
+            boolean ok = c.reproduced();
             out.append("<div class=\"claim ").append(ok ? "yes" : "no").append("\">\n<p class=\"badge\">")
                     .append(ok ? "✓ reproduced" : "✗ not reproduced").append("</p>\n<h3>Claim ").append(i + 1)
-                    .append(". ").append(Html.escape(c.get("statement").text())).append("</h3>\n<p>")
-                    .append(Html.escape(c.get("evidence").text())).append("</p>\n");
+                    .append(". ").append(Html.escape(c.statement())).append("</h3>\n<p>")
+                    .append(Html.escape(c.evidence())).append("</p>\n");
             if (i < RULES.size()) {
                 out.append("<p class=\"rule\">").append(RULES.get(i)).append("</p>\n");
             }
@@ -201,13 +205,13 @@ final class ReportHtml {
     }
 
     private void tradeOff() {
-        double log2M = root.path("bound", "log2_samples").num();
+        double log2M = root.bound().log2Samples();
         out.append("<section id=\"tradeoff\">\n<h2>Relevance against resolution</h2>\n");
         figure(ReportCharts.tradeOff(root, ReportCharts.View.BITS, 980, 600), "bound-chart", "Figure 1. H[K] "
                 + "against H[s], one point "
                 + "per layer (labels: layer numbers, or w = the width of a single RBM), error bars ± sd over seeds. "
                 + String.format(Locale.ROOT, "M = %s, so H[s] ≤ log2 M = %.2f bits.",
-                ReportTable.grouped(root.path("bound", "samples").num()), log2M),
+                ReportTable.grouped(root.bound().samples()), log2M),
                 "<p>The black curve is the bound: the most relevance any sample of M states can have at that "
                         + "resolution. Left of its peak it is the diagonal H[K] = H[s] (few, all differently "
                         + "frequent states). The dashed line of slope −1 touches the bound at its Zipf point, μ = 1. "
@@ -274,24 +278,24 @@ final class ReportHtml {
     }
 
     private void generation() {
-        JsonView v = root.get("verdicts");
-        int zipf = v.get("zipf_layer").integer(-1);
-        int best = v.get("best_generating_layer").integer(-1);
-        int bestEmpirical = v.get("best_generating_layer_empirical").integer(-1);
+        Verdicts v = root.verdicts();
+        int zipf = v.zipfLayer();
+        int best = v.bestGibbsLayer();
+        int bestEmpirical = v.bestLayer();
         out.append("<section id=\"generation\">\n<h2>Generated digits, layer by layer</h2>\n");
         out.append("<p>Two ways to make digits from layer ℓ, both passed down the stack to the pixels through "
                 + "RBMs ℓ, ℓ−1, …, 1. <strong>Gibbs chains</strong> run in RBM ℓ from random states")
-                .append(Double.isFinite(root.path("config", "gibbs_steps").num()) ? " for "
-                        + root.path("config", "gibbs_steps").integer(0) + " steps" : "")
+                .append(root.config().gibbsSteps() > 0 ? " for "
+                        + root.config().gibbsSteps() + " steps" : "")
                 .append(". <strong>Empirical states</strong> are the layer-ℓ states of randomly drawn training "
                         + "images, that is, draws from the layer’s empirical state distribution: what the layer "
                         + "has learnt to keep of the data. Each method makes ")
-                .append(root.path("config", "generated_per_layer").integer(0))
+                .append(root.config().generatedPerLayer())
                 .append(" digits per layer and seed, scored as</p>\n<p class=\"formula\">score = confidence × "
                         + "(label entropy / log<sub>2</sub> 10) × fraction distinct</p>\n<p>where the confidence "
                         + "is the mean max<sub>y</sub> p(y | digit) of a softmax classifier trained on the same "
                         + "images (test accuracy ")
-                .append(percent(root.get("classifier_test_accuracy").num()))
+                .append(percent(root.classifierTestAccuracy()))
                 .append("), the label entropy counts how many of the ten digits appear, and the fraction distinct "
                         + "the patterns that are not copies of one another. The score is high only for "
                         + "recognisable, varied digits.</p>\n");
@@ -299,16 +303,17 @@ final class ReportHtml {
                 + "each layer, mean ± sd over seeds." + (best >= 1 ? " Best by Gibbs chains (the verdict's measure): layer " + best
                 + (bestEmpirical >= 1 ? "; by empirical states: layer " + bestEmpirical : "") + "." : "")
                 + (zipf >= 1 ? " μ closest to 1: layer " + zipf + "." : ""), null);
-        List<JsonView> layers = root.get("generation").list();
-        List<JsonView> stack = root.path("groups", ReportCharts.STOCHASTIC).list();
+        List<ResultsFile.GenerationLayer> layers = root.generation();
+        List<ResultsFile.GroupLayer> stack = root.group(ReportCharts.STOCHASTIC);
         out.append("<p>The digits of the first seed (the first 100 of each method):</p>\n<div class=\"gen-grid\">\n");
         for (int i = 0; i < layers.size(); i++) {
-            JsonView g = layers.get(i);
-            int l = g.get("layer").integer(i + 1);
-            JsonView s = l - 1 < stack.size() ? stack.get(l - 1) : JsonView.ABSENT;
+            ResultsFile.GenerationLayer g = layers.get(i);
+            int l = g.layer();
+            ResultsFile.GroupLayer s = l >= 1 && l - 1 < stack.size() ? stack.get(l - 1)
+                    : ResultsFile.GroupLayer.ABSENT;
             out.append("<div class=\"gen-card").append(l == zipf ? " zipf" : "").append(l == best ? " best" : "")
                     .append("\">\n<h3>Layer ").append(l).append(" <span class=\"units\">")
-                    .append(g.get("width").integer(0)).append(" units</span>");
+                    .append(g.width()).append(" units</span>");
             if (l == zipf) {
                 out.append(" <span class=\"tag zipf\">μ closest to 1</span>");
             }
@@ -319,16 +324,16 @@ final class ReportHtml {
                 out.append(" <span class=\"tag gibbs\">best by empirical states</span>");
             }
             out.append("</h3>\n<p class=\"facts\">μ (bound) ")
-                    .append(Html.escape(ReportTable.muBound(s, root.path("bound", "log2_samples").num())))
-                    .append(" · H[s] ").append(Html.escape(ReportTable.stat(s, "resolution_bits", 2)))
-                    .append(" · H[K] ").append(Html.escape(ReportTable.stat(s, "relevance_bits", 2)))
+                    .append(Html.escape(ReportTable.muBound(s, root.bound().log2Samples())))
+                    .append(" · H[s] ").append(Html.escape(ReportTable.stat(s.resolutionBits(), 2)))
+                    .append(" · H[K] ").append(Html.escape(ReportTable.stat(s.relevanceBits(), 2)))
                     .append("</p>\n<div class=\"pair\">\n");
             for (String method : new String[] {"gibbs", "empirical"}) {
                 String name = method.equals("gibbs") ? "Gibbs chains" : "empirical states";
                 out.append("<figure>").append(Html.png(dir.resolve("images/" + method + "-layer-" + l + ".png"),
                                 "digits generated from layer " + l + " by " + name, "digits"))
                         .append("<figcaption>").append(name).append(": score ")
-                        .append(Html.escape(ReportTable.stat(g.get(method), "score", 3)))
+                        .append(Html.escape(ReportTable.stat(g.method(method).score(), 3)))
                         .append("</figcaption></figure>\n");
             }
             out.append("</div>\n</div>\n");
@@ -352,12 +357,12 @@ final class ReportHtml {
                         + "the first 100 hidden units, each drawn as a 28 × 28 picture on its own grey scale. "
                         + "Trained units look like strokes and blobs of digits; untrained ones like noise."
                         + "</figcaption></figure>\n");
-        figure(ReportCharts.trainingCurve(root, "reconstruction_error", "Reconstruction error",
+        figure(ReportCharts.trainingCurve(root, MetricsLog.Row::reconstructionError, "Reconstruction error",
                 "squared error per row", true, 540, 400), "training-chart", "Figure 10. Reconstruction error "
                 + "against epoch (log scale).", null);
-        figure(ReportCharts.trainingCurve(root, "free_energy_gap", "Free-energy gap", "F(held-out) − F(train)",
+        figure(ReportCharts.trainingCurve(root, MetricsLog.Row::freeEnergyGap, "Free-energy gap", "F(held-out) − F(train)",
                 false, 540, 400), "gap-chart", "Figure 11. Free-energy gap against epoch.", null);
-        figure(ReportCharts.trainingCurve(root, "pseudo_log_likelihood", "Pseudo-log-likelihood",
+        figure(ReportCharts.trainingCurve(root, MetricsLog.Row::pseudoLogLikelihood, "Pseudo-log-likelihood",
                 "nats per visible unit", false, 540, 400), "pll-chart", "Figure 12. Pseudo-log-likelihood "
                 + "against epoch (higher is better).", null);
         out.append("</div>\n</section>\n");
@@ -370,13 +375,13 @@ final class ReportHtml {
             return "";
         }
         try {
-            JsonView c = new JsonView(JsonObject.read(config).map());
+            ConfigFile c = JsonFiles.readLenient(config, ConfigFile.class);
             return String.format(Locale.ROOT, " (%sCD-%d, learning rate %s, momentum %s then %s after "
                             + "epoch %d, weight decay %s, batch %d, initial weights N(0, %s²))",
-                    c.get("persistent").bool() ? "persistent " : "", c.get("cd_steps").integer(1),
-                    plain(c.get("learning_rate")), plain(c.get("initial_momentum")), plain(c.get("final_momentum")),
-                    c.get("momentum_switch_epoch").integer(0), plain(c.get("weight_decay")),
-                    c.get("batch_size").integer(0), plain(c.get("init_std")));
+                    c.persistent() ? "persistent " : "", c.cdSteps(),
+                    plain(c.learningRate()), plain(c.initialMomentum()), plain(c.finalMomentum()),
+                    c.momentumSwitchEpoch(), plain(c.weightDecay()),
+                    c.batchSize(), plain(c.initStd()));
         } catch (RuntimeException e) {
             return "";
         }
@@ -385,43 +390,42 @@ final class ReportHtml {
     private String monitorRows() {
         Path config = dir.resolve(firstRun()).resolve("config.json");
         try {
-            return ReportTable.grouped(new JsonView(JsonObject.read(config).map()).get("monitor_rows").num());
+            return ReportTable.grouped(JsonFiles.readLenient(config, ConfigFile.class).monitorRows());
         } catch (RuntimeException e) {
             return "1,000";
         }
     }
 
     /** A number as written by hand: 0.0002 rather than 2.0E-4. */
-    private static String plain(JsonView v) {
-        double d = v.num();
+    private static String plain(double d) {
         return Double.isFinite(d) ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : "?";
     }
 
     private Path firstRun() {
-        return Path.of("runs", "seed-" + root.path("config", "first_seed").integer(1));
+        return Path.of("runs", "seed-" + root.config().firstSeed());
     }
 
     private void runFacts() {
-        JsonView c = root.get("config");
+        ResultsFile.Config c = root.config();
         out.append("<section id=\"run\">\n<h2>Run facts</h2>\n<table class=\"facts\">\n");
-        fact("data", "MNIST, the first " + ReportTable.grouped(c.get("images").num()) + " training images, "
-                + "binarised at 0.5 (M = " + ReportTable.grouped(root.path("bound", "samples").num()) + ")");
+        fact("data", "MNIST, the first " + ReportTable.grouped(c.images()) + " training images, "
+                + "binarised at 0.5 (M = " + ReportTable.grouped(root.bound().samples()) + ")");
         fact("stack", widths());
-        fact("training", c.get("epochs").integer(0) + " epochs per layer" + recipe());
-        fact("seeds", c.get("seeds").integer(0) + ", from seed " + c.get("first_seed").integer(0)
+        fact("training", c.epochs() + " epochs per layer" + recipe());
+        fact("seeds", c.seeds() + ", from seed " + c.firstSeed()
                 + " (error bars are sd over seeds)");
-        fact("controls", root.path("groups", ReportCharts.UNTRAINED).present()
+        fact("controls", root.groups().containsKey(ReportCharts.UNTRAINED)
                 ? "untrained stack; stack trained on pixel-shuffled images (first seed)" : "not run");
-        fact("width sweep", "single RBMs 784-w, w = " + join(c.get("sweep_widths")));
-        fact("generation", c.get("generated_per_layer").integer(0) + " digits per layer, method and seed; "
-                + c.get("gibbs_steps").integer(0) + " Gibbs steps");
-        fact("classifier", "softmax regression, test accuracy " + percent(root.get("classifier_test_accuracy")
-                .num()) + " on the 10,000 MNIST test images");
-        fact("time", duration(root.get("seconds").num()));
-        fact("machine", root.path("machine", "cpu").text() + ", " + root.path("machine", "cores").integer(0)
-                + " cores, " + c.get("threads").integer(0) + " worker threads, Java "
-                + root.path("machine", "java").text());
-        fact("kernels", root.get("kernels").text());
+        fact("width sweep", "single RBMs 784-w, w = " + join(c.sweepWidths()));
+        fact("generation", c.generatedPerLayer() + " digits per layer, method and seed; "
+                + c.gibbsSteps() + " Gibbs steps");
+        fact("classifier", "softmax regression, test accuracy " + percent(root.classifierTestAccuracy())
+                + " on the 10,000 MNIST test images");
+        fact("time", duration(root.seconds()));
+        fact("machine", root.machine().cpu() + ", " + root.machine().cores()
+                + " cores, " + c.threads() + " worker threads, Java "
+                + root.machine().java());
+        fact("kernels", root.kernels());
         out.append("</table>\n</section>\n");
     }
 
@@ -457,18 +461,18 @@ final class ReportHtml {
     }
 
     private String widths() {
-        double[] w = root.path("config", "layers").doubles();
+        int[] w = root.config().layers();
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < w.length; i++) {
-            s.append(i == 0 ? "" : "-").append(Math.round(w[i]));
+            s.append(i == 0 ? "" : "-").append(w[i]);
         }
         return s.toString();
     }
 
-    private static String join(JsonView list) {
+    private static String join(int[] list) {
         StringBuilder s = new StringBuilder();
-        for (double v : list.doubles()) {
-            s.append(s.isEmpty() ? "" : ", ").append(Math.round(v));
+        for (int v : list) {
+            s.append(s.isEmpty() ? "" : ", ").append(v);
         }
         return s.toString();
     }

@@ -3,13 +3,12 @@ package rbm.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import rbm.io.BadInputException;
 import rbm.generate.Pictures;
 import rbm.io.AtomicFiles;
-import rbm.io.Json;
-import rbm.io.JsonObject;
+import rbm.io.JsonFiles;
 import rbm.experiment.Results;
+import rbm.experiment.ResultsFile;
 
 /**
  * Writes the experiment's results into an output directory: {@code results.json}, the generated-digit grids
@@ -24,6 +23,8 @@ public final class ReportPage {
     public static final String PAGE = "index.html";
     /** The layer table as Markdown, for REPRODUCTION.md. */
     public static final String TABLE = "reproduction-table.md";
+    /** Every number of the experiment, the page's only source. */
+    public static final String RESULTS = "results.json";
 
     private final Results results;
 
@@ -37,8 +38,7 @@ public final class ReportPage {
         } catch (IOException e) {
             throw new BadInputException("--out " + dir + ": cannot create the directory (" + e.getMessage() + ")");
         }
-        Map<String, Object> json = results.toJson();
-        Json.writeFile(dir.resolve("results.json"), json);
+        JsonFiles.write(dir.resolve(RESULTS), results.toFile());
         int width = results.config().widths()[0];
         for (var e : results.samples().entrySet()) {
             int n = Math.min(100, results.config().generated());
@@ -47,8 +47,8 @@ public final class ReportPage {
             Pictures.writePatterns(e.getValue()[1], n, width, 10, dir.resolve("images/empirical-layer-"
                     + e.getKey() + ".png"));
         }
-        // through the JSON text, so that the page is exactly what render(dir) gives from the file
-        render(Json.parse(Json.write(json), "results.json"), dir);
+        // from the file just written, so that the page is exactly what render(dir) gives
+        render(dir);
     }
 
     /**
@@ -56,16 +56,16 @@ public final class ReportPage {
      * pictures, without running anything.
      */
     public static void render(Path dir) {
-        Path file = dir.resolve("results.json");
+        Path file = dir.resolve(RESULTS);
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": no such file; run 'rbm reproduce --out " + dir + "' first");
         }
-        render(JsonObject.read(file).map(), dir);
+        render(JsonFiles.readLenient(file, ResultsFile.class), dir);
     }
 
-    /** Writes the page and the Markdown table for parsed {@code results.json} content into {@code dir}. */
-    static void render(Object results, Path dir) {
-        ReportHtml page = new ReportHtml(new JsonView(results), dir);
+    /** Writes the page and the Markdown table for {@code results.json} content into {@code dir}. */
+    static void render(ResultsFile results, Path dir) {
+        ReportHtml page = new ReportHtml(results, dir);
         String html = page.render();
         AtomicFiles.writeString(dir.resolve(TABLE), page.table().markdown());
         AtomicFiles.writeString(dir.resolve(PAGE), html);

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import rbm.experiment.Verdicts;
-import rbm.experiment.Results;
+import rbm.experiment.Results.Stat;
+import rbm.experiment.ResultsFile;
 
 /**
  * The report's summary table, one row per layer of the trained stack (stochastic read-out): width, distinct states,
@@ -21,27 +22,28 @@ final class ReportTable {
     private final int bestLayer;
     private final String caption;
 
-    ReportTable(JsonView root) {
-        zipfLayer = root.path("verdicts", "zipf_layer").integer(-1);
-        bestLayer = root.path("verdicts", "best_generating_layer").integer(-1);
-        List<JsonView> layers = root.path("groups", Verdicts.STACK).list();
-        List<JsonView> generation = root.get("generation").list();
-        double log2M = root.path("bound", "log2_samples").num();
+    ReportTable(ResultsFile root) {
+        zipfLayer = root.verdicts().zipfLayer();
+        bestLayer = root.verdicts().bestGibbsLayer();
+        List<ResultsFile.GroupLayer> layers = root.group(Verdicts.STACK);
+        List<ResultsFile.GenerationLayer> generation = root.generation();
+        double log2M = root.bound().log2Samples();
         for (int l = 0; l < layers.size(); l++) {
-            JsonView layer = layers.get(l);
-            JsonView gen = l < generation.size() ? generation.get(l) : JsonView.ABSENT;
+            ResultsFile.GroupLayer layer = layers.get(l);
+            ResultsFile.GenerationLayer gen = l < generation.size() ? generation.get(l)
+                    : ResultsFile.GenerationLayer.ABSENT;
             int number = l + 1;
             List<String> row = new ArrayList<>();
             row.add(Integer.toString(number));
-            row.add(Integer.toString(layer.get("width").integer(0)));
-            row.add(stat(layer, "distinct", 0));
-            row.add(stat(layer, "resolution_bits", 2));
-            row.add(stat(layer, "relevance_bits", 2));
-            row.add(stat(layer, "noise_bits", 2));
+            row.add(Integer.toString(layer.width()));
+            row.add(stat(layer.distinct(), 0));
+            row.add(stat(layer.resolutionBits(), 2));
+            row.add(stat(layer.relevanceBits(), 2));
+            row.add(stat(layer.noiseBits(), 2));
             row.add(muBound(layer, log2M));
             row.add(muFit(layer));
-            row.add(stat(gen.get("gibbs"), "score", 3));
-            row.add(stat(gen.get("empirical"), "score", 3));
+            row.add(stat(gen.gibbs().score(), 3));
+            row.add(stat(gen.empirical().score(), 3));
             List<String> notes = new ArrayList<>();
             if (number == zipfLayer) {
                 notes.add("μ closest to 1");
@@ -52,13 +54,13 @@ final class ReportTable {
             row.add(String.join("; ", notes));
             rows.add(row);
         }
-        int seeds = root.path("config", "seeds").integer(0);
+        int seeds = root.config().seeds();
         caption = String.format(Locale.ROOT, "Stochastic read-out of the trained stack, M = %s images; entropies "
                 + "in bits; mean ± sd over %d seed%s (the power-law fit: mean ± the first seed's standard error). μ "
                 + "from the bound is −1 on its diagonal part (few states, H[K] = H[s]) and ∞ where every image has "
                 + "its own state. The generation score (digits generated from the layer) is confidence × label "
                 + "entropy / log2 10 × fraction distinct, in [0, 1].",
-                grouped(root.path("config", "images").num()), seeds, seeds == 1 ? "" : "s");
+                grouped(root.config().images()), seeds, seeds == 1 ? "" : "s");
     }
 
     List<List<String>> rows() {
@@ -133,31 +135,31 @@ final class ReportTable {
     }
 
     /** "mean ± sd" with the given decimals; just the mean for one run; "—" when absent. */
-    static String stat(JsonView v, String key, int decimals) {
-        double mean = v.mean(key);
+    static String stat(Stat v, int decimals) {
+        double mean = v.mean();
         if (!Double.isFinite(mean)) {
             return "—";
         }
-        double sd = v.sd(key);
+        double sd = v.sd();
         String m = fixed(mean, decimals);
-        return Double.isFinite(sd) && v.path(key, "n").integer(1) > 1 ? m + " ± " + fixed(sd, decimals) : m;
+        return Double.isFinite(sd) && v.n() > 1 ? m + " ± " + fixed(sd, decimals) : m;
     }
 
-    static String muBound(JsonView layer, double log2M) {
-        double mu = layer.mean("mu_bound");
+    static String muBound(ResultsFile.GroupLayer layer, double log2M) {
+        double mu = layer.muBound().mean();
         if (!Double.isFinite(mu)) {
             // Results writes an infinite μ (every state distinct, H[s] = log2 M) as null
-            return layer.mean("resolution_bits") >= 0.99 * log2M ? "∞" : "—";
+            return layer.resolutionBits().mean() >= 0.99 * log2M ? "∞" : "—";
         }
-        return stat(layer, "mu_bound", 2);
+        return stat(layer.muBound(), 2);
     }
 
-    static String muFit(JsonView layer) {
-        double mu = layer.mean("mu_fit");
+    static String muFit(ResultsFile.GroupLayer layer) {
+        double mu = layer.muFit().mean();
         if (!Double.isFinite(mu)) {
             return "—";
         }
-        double err = layer.get("mu_fit_error").num();
+        double err = layer.muFitError();
         return fixed(mu, 2) + (Double.isFinite(err) ? " ± " + fixed(err, 2) : "");
     }
 

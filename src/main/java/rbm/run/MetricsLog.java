@@ -1,31 +1,51 @@
 package rbm.run;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import rbm.io.AtomicFiles;
-import rbm.io.Json;
-import rbm.io.JsonObject;
+import rbm.io.BadInputException;
+import rbm.io.JsonFiles;
 
 /**
- * The per-epoch metrics of a run, kept as {@code metrics.csv} and {@code metrics.jsonl}. Both files are rewritten
- * atomically after each epoch (they are small), so they always agree with the checkpoints on disk.
+ * The per-epoch metrics of a run, kept as {@code metrics.csv} and {@code metrics.jsonl} (one {@link Row} a line).
+ * Both files are rewritten atomically after each epoch (they are small), so they always agree with the checkpoints
+ * on disk.
  */
 public final class MetricsLog {
-    public static final List<String> COLUMNS = List.of("layer", "epoch", "seconds", "reconstruction_error",
+    /** The CSV header: the keys of {@link Row}, in order. */
+    private static final List<String> COLUMNS = List.of("layer", "epoch", "seconds", "reconstruction_error",
             "pseudo_log_likelihood", "free_energy_train", "free_energy_heldout", "free_energy_gap",
             "exact_log_likelihood_train", "exact_log_likelihood_heldout");
 
+    /**
+     * One epoch of one layer. A measurement that was not made (no held-out data; a layer too wide for the exact
+     * likelihood) is NaN, and null in the files.
+     *
+     * @param seconds wall time of the epoch's training, without the measurements
+     */
+    public record Row(int layer, int epoch, double seconds, double reconstructionError, double pseudoLogLikelihood,
+                      double freeEnergyTrain, double freeEnergyHeldout, double freeEnergyGap,
+                      double exactLogLikelihoodTrain, double exactLogLikelihoodHeldout) {
+
+        /** The cells of the CSV line, in the order of {@link #COLUMNS}; an unmeasured value is empty. */
+        List<String> cells() {
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(layer), Integer.toString(epoch)));
+            for (double v : new double[] {seconds, reconstructionError, pseudoLogLikelihood, freeEnergyTrain,
+                    freeEnergyHeldout, freeEnergyGap, exactLogLikelihoodTrain, exactLogLikelihoodHeldout}) {
+                cells.add(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v));
+            }
+            return cells;
+        }
+    }
+
     private final Path csv;
     private final Path jsonl;
-    private final List<Map<String, Object>> rows = new ArrayList<>();
+    private final List<Row> rows = new ArrayList<>();
 
     public MetricsLog(Path runDir) {
         this.csv = runDir.resolve("metrics.csv");
@@ -42,66 +62,42 @@ public final class MetricsLog {
         try {
             lines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new rbm.io.BadInputException(jsonl + ": cannot read (" + RunDirectory.reason(e) + ")");
+            throw new BadInputException(jsonl + ": cannot read (" + RunDirectory.reason(e) + ")");
         }
-        for (String line : lines) {
-            if (line.isBlank()) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
                 continue;
             }
-            JsonObject o = JsonObject.parse(line, jsonl.toString());
-            int l = o.getInt("layer");
-            int e = o.getInt("epoch");
-            if (l < layer || (l == layer && e <= epoch)) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (String c : COLUMNS) {
-                    row.put(c, o.map().get(c));
-                }
+            Row row = JsonFiles.parse(lines.get(i), jsonl + " line " + (i + 1), Row.class);
+            if (row.layer() < layer || (row.layer() == layer && row.epoch() <= epoch)) {
                 rows.add(row);
             }
         }
     }
 
     /** All rows logged so far in this run directory. */
-    public List<Map<String, Object>> rowsOnDisk() {
+    public List<Row> rowsOnDisk() {
         loadUpTo(Integer.MAX_VALUE, Integer.MAX_VALUE);
         return rows();
     }
 
-    public void add(Map<String, Object> row) {
+    public void add(Row row) {
         rows.add(row);
         write();
     }
 
-    public List<Map<String, Object>> rows() {
+    public List<Row> rows() {
         return List.copyOf(rows);
     }
 
     private void write() {
         StringBuilder c = new StringBuilder(String.join(",", COLUMNS)).append('\n');
-        StringWriter j = new StringWriter();
-        for (Map<String, Object> row : rows) {
-            List<String> cells = new ArrayList<>();
-            for (String col : COLUMNS) {
-                cells.add(format(row.get(col)));
-            }
-            c.append(String.join(",", cells)).append('\n');
-            try {
-                Json.writeLine(j, row);
-            } catch (IOException e) {
-                throw new IllegalStateException(e); // a StringWriter does not fail
-            }
+        StringBuilder j = new StringBuilder();
+        for (Row row : rows) {
+            c.append(String.join(",", row.cells())).append('\n');
+            j.append(JsonFiles.line(row)).append('\n');
         }
         AtomicFiles.writeString(csv, c.toString());
         AtomicFiles.writeString(jsonl, j.toString());
-    }
-
-    private static String format(Object v) {
-        if (v == null) {
-            return "";
-        }
-        if (v instanceof Double d) {
-            return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.6g", d);
-        }
-        return v.toString();
     }
 }

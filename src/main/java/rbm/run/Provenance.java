@@ -5,9 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import rbm.data.DataSource;
 import rbm.kernels.Compute;
 
@@ -15,46 +13,35 @@ import rbm.kernels.Compute;
  * Where a model came from: this software's version, the JVM, the machine, the kernels and threads, the data files
  * with their checksums, and the command line. Written to {@code provenance.json}, so a model can be traced back to
  * how it was made.
+ *
+ * @param started     when training started, as an ISO-8601 instant
+ * @param commandLine the arguments the command was given
+ * @param kernels     the name of the compute kernels (plain Java or the Vector API)
  */
-public final class Provenance {
-    private Provenance() {}
+public record Provenance(String software, String version, String started, List<String> commandLine, Jvm jvm,
+                         Machine machine, String kernels, int threads, List<DataSource> data) {
 
-    public static Map<String, Object> describe(List<String> commandLine, Compute compute, List<DataSource> data) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("software", "rbm");
-        m.put("version", version());
-        m.put("started", Instant.now().toString());
-        m.put("command_line", commandLine);
-        Map<String, Object> jvm = new LinkedHashMap<>();
-        jvm.put("java_version", System.getProperty("java.version"));
-        jvm.put("java_vendor", System.getProperty("java.vendor"));
-        jvm.put("vm", System.getProperty("java.vm.name"));
-        jvm.put("jvm_arguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
-        m.put("jvm", jvm);
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        machine.put("arch", System.getProperty("os.arch"));
-        machine.put("cpu", cpuModel());
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        machine.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
-        m.put("machine", machine);
-        m.put("kernels", compute.kernels().name());
-        m.put("threads", compute.threads());
-        List<Object> files = new java.util.ArrayList<>();
-        for (DataSource d : data) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("path", d.path());
-            f.put("format", d.format());
-            f.put("sha256", d.sha256());
-            f.put("rows", d.rows());
-            f.put("cols", d.cols());
-            files.add(f);
-        }
-        m.put("data", files);
-        return m;
+    /** The Java runtime, with the arguments it was started with. */
+    public record Jvm(String javaVersion, String javaVendor, String vm, List<String> jvmArguments) {
     }
 
-    public static String version() {
+    /** The machine: operating system, architecture, CPU model, cores the JVM may use and its heap limit. */
+    public record Machine(String os, String arch, String cpu, int cores, long maxHeapBytes) {
+    }
+
+    /** The provenance of a run starting now, on this JVM and machine. */
+    public static Provenance describe(List<String> commandLine, Compute compute, List<DataSource> data) {
+        Jvm jvm = new Jvm(System.getProperty("java.version"), System.getProperty("java.vendor"),
+                System.getProperty("java.vm.name"), ManagementFactory.getRuntimeMXBean().getInputArguments());
+        Machine machine = new Machine(System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("os.arch"), cpuModel(), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory());
+        return new Provenance("rbm", softwareVersion(), Instant.now().toString(), List.copyOf(commandLine), jvm, machine,
+                compute.kernels().name(), compute.threads(), List.copyOf(data));
+    }
+
+    /** This build's version from the jar manifest, or "dev" when run from classes. */
+    public static String softwareVersion() {
         String v = Provenance.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }

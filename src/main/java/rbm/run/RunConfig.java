@@ -2,11 +2,8 @@ package rbm.run;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import rbm.io.BadInputException;
-import rbm.io.JsonObject;
 import rbm.train.TrainingConfig;
 
 /**
@@ -43,51 +40,14 @@ public record RunConfig(String data, String heldout, String binarization, int li
         return widths.length - 1;
     }
 
-    public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", data == null ? "bundled:mnist-train" : data);
-        m.put("heldout", heldout);
-        m.put("binarization", binarization);
-        m.put("limit", limit);
-        m.put("layers", widths);
-        m.put("epochs", epochs);
-        m.put("cd_steps", training.cdSteps());
-        m.put("persistent", training.persistent());
-        m.put("sample_visible", training.sampleVisible());
-        m.put("learning_rate", training.learningRate());
-        m.put("initial_momentum", training.initialMomentum());
-        m.put("final_momentum", training.finalMomentum());
-        m.put("momentum_switch_epoch", training.momentumSwitchEpoch());
-        m.put("weight_decay", training.weightDecay());
-        m.put("batch_size", training.batchSize());
-        m.put("init_std", training.initStd());
-        m.put("visible_bias_from_data", training.visibleBiasFromData());
-        m.put("propagate", sampleUp ? "sample" : "probabilities");
-        m.put("seed", seed);
-        m.put("threads", threads);
-        m.put("monitor_rows", monitorRows);
-        return m;
-    }
-
-    public static RunConfig fromJson(JsonObject o) {
-        String data = o.getString("data");
-        TrainingConfig t = new TrainingConfig(o.getInt("cd_steps"), o.getBoolean("persistent"),
-                o.getBoolean("sample_visible"), o.getDouble("learning_rate"), o.getDouble("initial_momentum"),
-                o.getDouble("final_momentum"), o.getInt("momentum_switch_epoch"), o.getDouble("weight_decay"),
-                o.getInt("batch_size"), o.getDouble("init_std"), o.getBoolean("visible_bias_from_data"));
-        return new RunConfig(data.equals("bundled:mnist-train") ? null : data,
-                o.has("heldout") ? o.getString("heldout") : null, o.getString("binarization"),
-                o.getInt("limit"), ints(o.getList("layers")), ints(o.getList("epochs")), t,
-                o.getString("propagate").equals("sample"), o.getLong("seed"), o.getInt("threads"),
-                o.getInt("monitor_rows"));
-    }
-
-    private static int[] ints(List<?> xs) {
-        int[] out = new int[xs.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ((Number) xs.get(i)).intValue();
-        }
-        return out;
+    /** The form written to {@code config.json}. */
+    public ConfigFile toFile() {
+        return new ConfigFile(data == null ? ConfigFile.BUNDLED : data, heldout, binarization, limit,
+                Arrays.stream(widths).boxed().toList(), Arrays.stream(epochs).boxed().toList(), training.cdSteps(),
+                training.persistent(), training.sampleVisible(), training.learningRate(), training.initialMomentum(),
+                training.finalMomentum(), training.momentumSwitchEpoch(), training.weightDecay(),
+                training.batchSize(), training.initStd(), training.visibleBiasFromData(),
+                sampleUp ? ConfigFile.SAMPLE : "probabilities", seed, threads, monitorRows);
     }
 
     /** {@code 784-500-250}: the form {@code --layers} takes. */

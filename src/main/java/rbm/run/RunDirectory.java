@@ -5,14 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import rbm.io.BadInputException;
 import rbm.io.AtomicFiles;
-import rbm.io.Json;
-import rbm.io.JsonObject;
+import rbm.io.JsonFiles;
 import rbm.io.Npy;
 import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
@@ -35,6 +32,13 @@ import rbm.train.TrainerState;
  * one is removed. A crash at any point leaves the manifest pointing at a complete checkpoint.
  */
 public final class RunDirectory {
+    /** The generator states of a checkpoint, in its trainer directory. */
+    private static final String RANDOM = "random.json";
+
+    /** {@code random.json}: the shuffling generator's state and one sampling stream's per thread, in Base64. */
+    record RandomState(String shuffle, List<String> sampling) {
+    }
+
     private final Path root;
 
     private RunDirectory(Path root) {
@@ -79,28 +83,26 @@ public final class RunDirectory {
         return root.resolve(name);
     }
 
-    public void writeJson(String name, Object json) {
-        AtomicFiles.writeString(root.resolve(name), Json.write(json));
+    /** Atomically writes {@code record} as the JSON file {@code name}. */
+    public void writeJson(String name, Object record) {
+        JsonFiles.write(root.resolve(name), record);
     }
 
-    public JsonObject readJson(String name) {
-        return readJsonFile(root.resolve(name));
-    }
-
-    static JsonObject readJsonFile(Path path) {
-        return JsonObject.read(path);
+    public void writeConfig(RunConfig config) {
+        writeJson("config.json", config.toFile());
     }
 
     public RunConfig readConfig() {
-        return RunConfig.fromJson(readJson("config.json"));
+        return JsonFiles.read(root.resolve("config.json"), ConfigFile.class).toConfig();
     }
 
     public Manifest readManifest() {
-        return Manifest.fromJson(readJson("model.json"), root.resolve("model.json").toString());
+        Path file = root.resolve("model.json");
+        return JsonFiles.read(file, Manifest.class).check(file.toString());
     }
 
     public void writeManifest(Manifest manifest) {
-        writeJson("model.json", manifest.toJson());
+        writeJson("model.json", manifest);
     }
 
     /** Writes layer {@code layer} after {@code epochsDone} epochs, points the manifest at it, drops the old one. */
@@ -125,14 +127,12 @@ public final class RunDirectory {
             if (state.chains() != null) {
                 Npy.write(t.resolve("chains.npy"), state.chains(), state.chains().length / nh, nh);
             }
-            Map<String, Object> rng = new LinkedHashMap<>();
-            rng.put("shuffle", Base64.getEncoder().encodeToString(state.shuffleRng()));
             List<String> streams = new ArrayList<>();
             for (byte[] s : state.sampleStreams()) {
                 streams.add(Base64.getEncoder().encodeToString(s));
             }
-            rng.put("sampling", streams);
-            AtomicFiles.writeString(t.resolve("random.json"), Json.write(rng));
+            JsonFiles.write(t.resolve(RANDOM), new RandomState(Base64.getEncoder().encodeToString(state.shuffleRng()),
+                    streams));
         }
         Manifest old = readManifest();
         Manifest.LayerEntry previous = old.layer(layer);
@@ -161,17 +161,19 @@ public final class RunDirectory {
         float[] vb = Npy.read(t.resolve("velocity_visible_bias.npy"), nv).data();
         float[] vc = Npy.read(t.resolve("velocity_hidden_bias.npy"), nh).data();
         float[] chains = persistent ? Npy.read(t.resolve("chains.npy"), batchSize, nh).data() : null;
-        JsonObject rng = readJsonFile(t.resolve("random.json"));
-        byte[] shuffle = decode(rng.getString("shuffle"), t.resolve("random.json"));
-        List<?> sampling = rng.getList("sampling");
-        byte[][] streams = new byte[sampling.size()][];
+        RandomState rng = JsonFiles.read(t.resolve(RANDOM), RandomState.class);
+        byte[] shuffle = decode(rng.shuffle(), t.resolve(RANDOM));
+        byte[][] streams = new byte[rng.sampling().size()][];
         for (int i = 0; i < streams.length; i++) {
-            streams[i] = decode(String.valueOf(sampling.get(i)), t.resolve("random.json"));
+            streams[i] = decode(rng.sampling().get(i), t.resolve(RANDOM));
         }
         return new TrainerState(vw, vb, vc, chains, shuffle, streams);
     }
 
     private static byte[] decode(String base64, Path source) {
+        if (base64 == null) {
+            throw new BadInputException(source + ": corrupt generator state");
+        }
         try {
             return Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException ex) {

@@ -1,9 +1,7 @@
 package rbm.run;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import rbm.io.BadInputException;
 import rbm.kernels.Compute;
 import rbm.model.DeepBeliefNet;
@@ -36,7 +34,7 @@ public final class StackTrainer {
 
         void batchDone(int layer, int epoch, int done, int total);
 
-        void epochDone(int layer, int epoch, int epochs, Map<String, Object> metrics);
+        void epochDone(int layer, int epoch, int epochs, MetricsLog.Row metrics);
 
         void layerDone(int layer, Rbm rbm);
     }
@@ -127,17 +125,9 @@ public final class StackTrainer {
             }
             Monitor.Measurement m = monitor.measure(rbm);
             run.saveCheckpoint(layer, epoch + 1, epochs, rbm, cd.saveState());
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("layer", layer);
-            row.put("epoch", epoch + 1);
-            row.put("seconds", seconds);
-            row.put("reconstruction_error", m.reconstructionError());
-            row.put("pseudo_log_likelihood", m.pseudoLogLikelihood());
-            row.put("free_energy_train", m.freeEnergyTrain());
-            row.put("free_energy_heldout", m.freeEnergyHeldout());
-            row.put("free_energy_gap", m.freeEnergyGap());
-            row.put("exact_log_likelihood_train", m.exactLogLikelihoodTrain());
-            row.put("exact_log_likelihood_heldout", m.exactLogLikelihoodHeldout());
+            MetricsLog.Row row = new MetricsLog.Row(layer, epoch + 1, seconds, m.reconstructionError(),
+                    m.pseudoLogLikelihood(), m.freeEnergyTrain(), m.freeEnergyHeldout(), m.freeEnergyGap(),
+                    m.exactLogLikelihoodTrain(), m.exactLogLikelihoodHeldout());
             metrics.add(row);
             listener.epochDone(layer, epoch + 1, epochs, row);
         }

@@ -1,5 +1,6 @@
 package rbm.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rbm.io.JsonObject;
+import rbm.io.JsonFiles;
+import rbm.relevance.RelevanceFile;
 
 /** 'relevance --input', 'bound', and the one-line errors of both commands. */
 class RelevanceCommandTest {
@@ -57,12 +59,12 @@ class RelevanceCommandTest {
         assertTrue(r.out().contains("7 states (bits, 2 bits), 4 distinct"), r.out());
         assertTrue(r.out().contains("1.842") && r.out().contains("1.557") && r.out().contains("0.286"), r.out());
         Path dir = tmp.resolve("states-relevance");
-        JsonObject layer = JsonObject.read(dir.resolve("relevance.json")).getObjects("layers").getFirst();
-        assertEquals(1.842371, layer.getDouble("resolution_bits"), 1e-6);
-        assertEquals(1.556657, layer.getDouble("relevance_bits"), 1e-6);
-        assertEquals(List.of(1L, 2L, 3L), layer.getObject("frequencies").getList("k"));
-        assertEquals(List.of(2L, 1L, 1L), layer.getObject("frequencies").getList("m_k"));
-        assertEquals(List.of(1L, 2L, 3L), layer.getObject("rank_frequency").getList("rank_first"));
+        RelevanceFile.Layer layer = relevanceFile(dir).layers().getFirst();
+        assertEquals(1.842371, layer.resolutionBits(), 1e-6);
+        assertEquals(1.556657, layer.relevanceBits(), 1e-6);
+        assertArrayEquals(new long[] {1, 2, 3}, layer.frequencies().k());
+        assertArrayEquals(new long[] {2, 1, 1}, layer.frequencies().mK());
+        assertArrayEquals(new long[] {1, 2, 3}, layer.rankFrequency().first());
         List<String> csv = Files.readAllLines(dir.resolve("relevance.csv"));
         assertEquals(2, csv.size());
         assertTrue(csv.get(1).startsWith("states.txt,2,1,7,4,1.8423"), csv.get(1));
@@ -84,12 +86,12 @@ class RelevanceCommandTest {
         Path out = tmp.resolve("words-out");
         Cli r = Cli.run("relevance", "--input", in.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        JsonObject json = JsonObject.read(out.resolve("relevance.json"));
-        JsonObject layer = json.getObjects("layers").getFirst();
-        assertEquals("tokens", json.getObject("source").getString("format"));
-        assertEquals(2.057924, layer.getDouble("resolution_bits"), 1e-6);
-        assertEquals(2.057924, layer.getDouble("relevance_bits"), 1e-6);
-        assertEquals(18, json.getObject("bound").getLong("samples"));
+        RelevanceFile json = relevanceFile(out);
+        RelevanceFile.Layer layer = json.layers().getFirst();
+        assertEquals("tokens", json.source().format());
+        assertEquals(2.057924, layer.resolutionBits(), 1e-6);
+        assertEquals(2.057924, layer.relevanceBits(), 1e-6);
+        assertEquals(18, json.bound().samples());
     }
 
     @Test
@@ -165,9 +167,9 @@ class RelevanceCommandTest {
         assertTrue(r.out().contains("layer 1/1 (8 units)"), r.out());
         String row = r.out().lines().filter(l -> l.strip().startsWith("1 ")).findFirst().orElseThrow();
         assertTrue(row.contains(" 8 ") && row.contains(" 150 "), row);
-        JsonObject json = JsonObject.read(out.resolve("relevance.json"));
-        assertEquals(2, json.getObject("source").getLong("seed"));
-        assertEquals(150, json.getObjects("layers").getFirst().getLong("samples"));
+        RelevanceFile json = relevanceFile(out);
+        assertEquals(2, json.source().seed().longValue());
+        assertEquals(150, json.layers().getFirst().samples());
     }
 
     /**
@@ -190,10 +192,9 @@ class RelevanceCommandTest {
                 "Zipf point of the bound (μ = 1)", "aaabbcd.txt")) {
             assertTrue(svg.contains(entry), entry);
         }
-        JsonObject json = JsonObject.read(out.resolve("relevance.json"));
         double top = 1.556657;
-        for (JsonObject p : json.getObject("bound").getObjects("curve")) {
-            top = Math.max(top, p.getDouble("relevance_bits"));
+        for (RelevanceFile.Point p : relevanceFile(out).bound().curve()) {
+            top = Math.max(top, p.relevanceBits());
         }
         double cx = 64 + 676 * 1.842371 / (1.03 * Math.log(7) / Math.log(2));
         double cy = 452 - 420 * 1.556657 / (1.15 * top);
@@ -214,5 +215,9 @@ class RelevanceCommandTest {
         assertTrue(html.contains("input " + in), "what was analysed");
         assertFalse(html.contains("<link") || html.contains("<script")
                 || Pattern.compile("(href|src)=\"https?:").matcher(html).find(), "nothing from elsewhere");
+    }
+
+    private static RelevanceFile relevanceFile(Path dir) {
+        return JsonFiles.read(dir.resolve("relevance.json"), RelevanceFile.class);
     }
 }

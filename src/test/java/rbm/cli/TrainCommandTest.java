@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rbm.io.JsonObject;
+import rbm.io.JsonFiles;
+import rbm.run.ConfigFile;
+import rbm.run.Provenance;
 
 /** What a user of 'train' and 'sample' finds: the printed progress, the run directory, the presets. */
 class TrainCommandTest {
@@ -30,10 +32,10 @@ class TrainCommandTest {
             assertTrue(Files.size(run.resolve(f)) > 0, f);
         }
         assertEquals(4, Files.readAllLines(run.resolve("metrics.csv")).size(), "header and three epochs");
-        JsonObject prov = JsonObject.read(run.resolve("provenance.json"));
-        String sha = (String) ((java.util.Map<?, ?>) prov.getList("data").getFirst()).get("sha256");
+        Provenance prov = JsonFiles.read(run.resolve("provenance.json"), Provenance.class);
+        String sha = prov.data().getFirst().sha256();
         assertTrue(sha.startsWith("ba891046e650"), "training data checksum " + sha);
-        assertEquals(4, JsonObject.read(run.resolve("config.json")).getLong("seed"));
+        assertEquals(4, JsonFiles.read(run.resolve("config.json"), ConfigFile.class).seed());
         try (var files = Files.walk(run)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().contains(".tmp-")), "no temporary files left");
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rbm.cli.Main;
-import rbm.io.JsonObject;
+import rbm.io.JsonFiles;
 import rbm.kernels.KernelsProvider;
 
 /**
@@ -32,18 +32,18 @@ class QuickPipelineTest {
                 out.toString());
         assertEquals(0, code, log.toString());
         assertTrue(Files.size(out.resolve("index.html")) > 100_000, "the report with its pictures");
-        JsonObject results = JsonObject.read(out.resolve("results.json"));
-        double log2M = results.getObject("bound").getDouble("log2_samples");
+        ResultsFile results = JsonFiles.read(out.resolve("results.json"), ResultsFile.class);
+        double log2M = results.bound().log2Samples();
         assertEquals(Math.log(5000) / Math.log(2), log2M, 1e-9);
-        JsonObject groups = results.getObject("groups");
-        assertTrue(groups.map().keySet().containsAll(List.of("stack stochastic", "stack deterministic",
-                "untrained stack", "shuffled pixels", "single RBM")), groups.map().keySet().toString());
+        Map<String, List<ResultsFile.GroupLayer>> groups = results.groups();
+        assertTrue(groups.keySet().containsAll(List.of("stack stochastic", "stack deterministic",
+                "untrained stack", "shuffled pixels", "single RBM")), groups.keySet().toString());
         int layers = 0;
-        for (String group : groups.map().keySet()) {
-            for (JsonObject layer : groups.getObjects(group)) {
-                double hs = ((Number) ((Map<?, ?>) layer.map().get("resolution_bits")).get("mean")).doubleValue();
-                double hk = ((Number) ((Map<?, ?>) layer.map().get("relevance_bits")).get("mean")).doubleValue();
-                String where = group + " layer " + layer.getInt("layer") + " (" + layer.getInt("width") + " units)";
+        for (String group : groups.keySet()) {
+            for (ResultsFile.GroupLayer layer : groups.get(group)) {
+                double hs = layer.resolutionBits().mean();
+                double hk = layer.relevanceBits().mean();
+                String where = group + " layer " + layer.layer() + " (" + layer.width() + " units)";
                 assertTrue(0 <= hk, where + ": H[K] = " + hk);
                 assertTrue(hk <= hs + 1e-9, where + ": H[K] = " + hk + " > H[s] = " + hs);
                 assertTrue(hs <= log2M + 1e-9, where + ": H[s] = " + hs + " > log2 M");
@@ -51,6 +51,6 @@ class QuickPipelineTest {
             }
         }
         assertEquals(10 + 10 + 10 + 10 + 4, layers, "every layer of every group");
-        assertEquals(3, results.getObject("verdicts").getObjects("claims").size());
+        assertEquals(3, results.verdicts().claims().size());
     }
 }

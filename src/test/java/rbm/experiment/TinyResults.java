@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import rbm.count.FrequencyProfile;
 import rbm.evaluate.GenerationScore;
-import rbm.io.Json;
+import rbm.run.MetricsLog;
 import rbm.relevance.LayerReport;
 import rbm.relevance.RelevanceBound;
 
@@ -87,10 +87,10 @@ public final class TinyResults {
             }
             r.samples.put(l, new float[][] {pixels, pixels.clone()});
         }
-        List<Map<String, Object>> curves = new ArrayList<>();
+        List<MetricsLog.Row> curves = new ArrayList<>();
         for (int l = 1; l <= 3; l++) {
-            curves.add(Json.object("layer", l, "epoch", 1, "reconstruction_error", 10.0 / l,
-                    "pseudo_log_likelihood", -0.5, "free_energy_gap", 0.1 * l));
+            curves.add(new MetricsLog.Row(l, 1, Double.NaN, 10.0 / l, -0.5, Double.NaN, Double.NaN, 0.1 * l,
+                    Double.NaN, Double.NaN));
         }
         r.trainingCurves = curves;
         return r;

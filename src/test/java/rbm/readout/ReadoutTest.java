@@ -1,5 +1,6 @@
 package rbm.readout;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import rbm.cli.Main;
 import rbm.data.DataLoader;
 import rbm.data.Dataset;
-import rbm.io.JsonObject;
+import rbm.io.JsonFiles;
+import rbm.relevance.RelevanceFile;
 import rbm.kernels.Compute;
 import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
@@ -126,37 +128,33 @@ class ReadoutTest {
     @Test
     void commandWritesTheSameFrequencies() {
         List<Map<String, Integer>> expected = plainJavaCounts();
-        JsonObject det = relevance("det", "--readout", "deterministic");
-        List<JsonObject> layers = det.getObjects("layers");
+        RelevanceFile det = relevance("det", "--readout", "deterministic");
+        List<RelevanceFile.Layer> layers = det.layers();
         assertEquals(dbn.depth(), layers.size());
         for (int l = 1; l <= dbn.depth(); l++) {
             long[] counts = expected.get(l - 1).values().stream().mapToLong(Integer::longValue).toArray();
             FrequencyProfile p = FrequencyProfile.ofCounts(counts);
-            JsonObject freq = layers.get(l - 1).getObject("frequencies");
-            assertEquals(longs(p.k()), freq.getList("k"), "layer " + l);
-            assertEquals(longs(p.m()), freq.getList("m_k"), "layer " + l);
-            assertEquals(ResolutionRelevance.of(p).resolution(), layers.get(l - 1).getDouble("resolution_bits"), 1e-12);
+            RelevanceFile.Frequencies freq = layers.get(l - 1).frequencies();
+            assertArrayEquals(p.k(), freq.k(), "layer " + l);
+            assertArrayEquals(p.m(), freq.mK(), "layer " + l);
+            assertEquals(ResolutionRelevance.of(p).resolution(), layers.get(l - 1).resolutionBits(), 1e-12);
         }
-        JsonObject a = relevance("a", "--seed", "9", "--repeats", "2");
-        JsonObject b = relevance("b", "--seed", "9", "--repeats", "2");
-        assertEquals(2 * dbn.depth(), a.getObjects("layers").size());
-        assertEquals(a.getList("layers"), b.getList("layers"), "same seed, same states");
+        RelevanceFile a = relevance("a", "--seed", "9", "--repeats", "2");
+        RelevanceFile b = relevance("b", "--seed", "9", "--repeats", "2");
+        assertEquals(2 * dbn.depth(), a.layers().size());
+        assertEquals(JsonFiles.line(a.layers()), JsonFiles.line(b.layers()), "same seed, same states");
         int top = dbn.depth() - 1;
-        assertNotEquals(a.getObjects("layers").get(top).getObject("frequencies").map(),
-                a.getObjects("layers").get(top + dbn.depth()).getObject("frequencies").map(), "repeats draw anew");
+        assertNotEquals(JsonFiles.line(a.layers().get(top).frequencies()),
+                JsonFiles.line(a.layers().get(top + dbn.depth()).frequencies()), "repeats draw anew");
     }
 
-    private static JsonObject relevance(String out, String... extra) {
+    private static RelevanceFile relevance(String out, String... extra) {
         List<String> args = new ArrayList<>(List.of("relevance", "--model", run.toString(), "--threads", "2",
                 "--out", tmp.resolve(out).toString()));
         args.addAll(List.of(extra));
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
         assertEquals(0, code, err.toString());
-        return JsonObject.read(tmp.resolve(out).resolve(RelevanceReport.JSON));
-    }
-
-    private static List<Long> longs(long[] xs) {
-        return java.util.Arrays.stream(xs).boxed().toList();
+        return JsonFiles.read(tmp.resolve(out).resolve(RelevanceReport.JSON), RelevanceFile.class);
     }
 }

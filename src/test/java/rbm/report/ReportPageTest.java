@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -23,13 +21,13 @@ import org.w3c.dom.Document;
 import rbm.io.BadInputException;
 import rbm.evaluate.GenerationScore;
 import rbm.generate.Pictures;
-import rbm.io.Json;
-import rbm.io.JsonObject;
+import rbm.io.JsonFiles;
 import rbm.count.FrequencyProfile;
 import rbm.relevance.LayerReport;
 import rbm.relevance.RelevanceBound;
 import rbm.experiment.Verdicts;
 import rbm.experiment.Results;
+import rbm.experiment.ResultsFile;
 import rbm.experiment.TinyResults;
 
 /**
@@ -73,17 +71,16 @@ class ReportPageTest {
     @Test
     void showsTheThreeClaimsNearTheTop() throws Exception {
         String html = writeTiny();
-        JsonObject results = JsonObject.read(dir.resolve("results.json"));
-        List<JsonObject> claims = results.getObject("verdicts").getObjects("claims");
+        ResultsFile results = JsonFiles.read(dir.resolve("results.json"), ResultsFile.class);
+        List<Verdicts.Claim> claims = results.verdicts().claims();
         assertEquals(3, claims.size());
         int verdict = html.indexOf("id=\"verdict\"");
         assertTrue(verdict > 0 && verdict < html.indexOf("id=\"tradeoff\""), "the verdict comes before the charts");
         for (int i = 0; i < 3; i++) {
-            JsonObject c = claims.get(i);
-            assertTrue(html.contains("Claim " + (i + 1) + ". " + Html.escape(c.getString("statement"))),
-                    "claim " + (i + 1));
-            assertTrue(html.contains(Html.escape(c.getString("evidence"))), "evidence of claim " + (i + 1));
-            assertTrue(html.contains(c.getBoolean("reproduced") ? "✓ reproduced" : "✗ not reproduced"));
+            Verdicts.Claim c = claims.get(i);
+            assertTrue(html.contains("Claim " + (i + 1) + ". " + Html.escape(c.statement())), "claim " + (i + 1));
+            assertTrue(html.contains(Html.escape(c.evidence())), "evidence of claim " + (i + 1));
+            assertTrue(html.contains(c.reproduced() ? "✓ reproduced" : "✗ not reproduced"));
         }
     }
 
@@ -188,11 +185,26 @@ class ReportPageTest {
 
     @Test
     void drawsAPageEvenFromAnEmptyResultsFile() throws Exception {
-        ReportPage.render(Map.of(), dir);
+        Files.writeString(dir.resolve(ReportPage.RESULTS), "{}");
+        ReportPage.render(dir);
         String html = Files.readString(dir.resolve(ReportPage.PAGE));
         assertTrue(html.contains("results.json holds no verdicts"));
         assertTrue(html.contains("picture missing"), "a missing picture is said, not linked");
         assertTrue(Files.exists(dir.resolve(ReportPage.TABLE)));
+    }
+
+    /** Layers and scores with parts missing: the page and the table show gaps ("—") where the numbers are. */
+    @Test
+    void drawsAPageWithGapsFromAPartialResultsFile() throws Exception {
+        Files.writeString(dir.resolve(ReportPage.RESULTS), """
+                {"config": {"layers": [16, 8]}, "verdicts": {"zipf_layer": 1},
+                 "groups": {"stack stochastic": [{"layer": 1, "width": 8, "resolution_bits": {"mean": 2.5}}]},
+                 "generation": [{"layer": 1, "width": 8, "gibbs": {}}]}""");
+        ReportPage.render(dir);
+        List<String> table = Files.readAllLines(dir.resolve(ReportPage.TABLE));
+        String row = table.stream().filter(l -> l.startsWith("| 1 |")).findFirst().orElseThrow();
+        assertEquals("| 1 | 8 | — | 2.50 | — | — | — | — | — | — | μ closest to 1 |", row);
+        assertTrue(Files.readString(dir.resolve(ReportPage.PAGE)).contains("Layer 1 <span class=\"units\">8 units"));
     }
 
     @Test

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rbm.io.BadInputException;
@@ -110,7 +109,7 @@ class RunFilesTest {
     private void crashAt(Path dir, Path model, int crashLayer, int crashEpoch) {
         RunConfig config = RunDirectory.open(model).readConfig();
         RunDirectory run = RunDirectory.create(dir);
-        run.writeJson("config.json", config.toJson());
+        run.writeConfig(config);
         Dataset d = Binarization.parse(config.binarization()).apply(DataLoader.mnistTrain().subset(0, 300), null);
         Dataset held = Binarization.parse(config.binarization()).apply(DataLoader.mnistTest(), null);
         StackTrainer.Listener crash = new StackTrainer.Listener() {
@@ -120,7 +119,7 @@ class RunFilesTest {
             public void batchDone(int layer, int epoch, int done, int total) {
             }
 
-            public void epochDone(int layer, int epoch, int epochs, Map<String, Object> metrics) {
+            public void epochDone(int layer, int epoch, int epochs, MetricsLog.Row metrics) {
                 if (layer == crashLayer && epoch == crashEpoch) {
                     throw new Crash();
                 }

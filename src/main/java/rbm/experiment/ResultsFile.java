@@ -1,0 +1,116 @@
+package rbm.experiment;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import rbm.experiment.Results.Stat;
+import rbm.relevance.RankFrequency;
+import rbm.relevance.RelevanceFile;
+import rbm.run.MetricsLog;
+
+/**
+ * {@code results.json}: everything the experiment measured, with means and standard deviations over seeds, and the
+ * verdict on each claim. The report page is drawn from this file alone.
+ *
+ * <p>A file with parts missing still loads (with {@code JsonFiles.readLenient}): an absent number is NaN, an absent
+ * list, map or array is empty, and an absent object is its type's {@code ABSENT}, whose parts are all absent, so a
+ * page drawn from it has gaps where the data is missing.
+ *
+ * @param seconds                wall time of the whole experiment
+ * @param kernels                the compute kernels used (plain Java or the Vector API)
+ * @param classifierTestAccuracy the accuracy on the MNIST test set of the classifier that scores generated digits
+ * @param groups                 per group ("stack stochastic", "single RBM", ...), one summary per layer
+ * @param generation             per layer, the generation scores of both methods
+ * @param trainingCurves         the per-epoch metrics of the first seed's stack
+ */
+public record ResultsFile(Config config, double seconds, String kernels, Machine machine,
+                          double classifierTestAccuracy, Bound bound, Map<String, List<GroupLayer>> groups,
+                          List<GenerationLayer> generation, Verdicts verdicts, List<MetricsLog.Row> trainingCurves) {
+
+    public ResultsFile {
+        groups = Objects.requireNonNullElse(groups, Map.of());
+        generation = Objects.requireNonNullElse(generation, List.of());
+        trainingCurves = Objects.requireNonNullElse(trainingCurves, List.of());
+    }
+
+    /** The group's layers, or none. */
+    public List<GroupLayer> group(String name) {
+        return groups.getOrDefault(name, List.of());
+    }
+
+    /** The experiment's settings (see {@link ExperimentConfig}); {@code layers} are the stack's widths. */
+    public record Config(int images, int[] layers, int epochs, int seeds, long firstSeed, int[] sweepWidths,
+                         int generatedPerLayer, int gibbsSteps, int threads) {
+        public static final Config ABSENT = new Config(0, null, 0, 0, 0, null, 0, 0, 0);
+
+        public Config {
+            layers = Objects.requireNonNullElse(layers, new int[0]);
+            sweepWidths = Objects.requireNonNullElse(sweepWidths, new int[0]);
+        }
+    }
+
+    /** The machine: CPU model, cores the JVM may use, Java version. */
+    public record Machine(String cpu, int cores, String java) {
+        public static final Machine ABSENT = new Machine(null, 0, null);
+    }
+
+    /** A point of the bound's curve. */
+    public record Point(double mu, double resolutionBits, double relevanceBits) {
+    }
+
+    /** The bound's Zipf point (μ = 1). */
+    public record Zipf(double resolutionBits, double relevanceBits) {
+        public static final Zipf ABSENT = new Zipf(Double.NaN, Double.NaN);
+    }
+
+    /** The bound for M = {@code samples}, its Zipf point and points along it. */
+    public record Bound(long samples, double log2Samples, Zipf zipf, List<Point> curve) {
+        public static final Bound ABSENT = new Bound(0, Double.NaN, Zipf.ABSENT, List.of());
+
+        public Bound {
+            curve = Objects.requireNonNullElse(curve, List.of());
+        }
+    }
+
+    /**
+     * One layer of a group, over its runs: statistics of the read-out, the power-law fit and the frequencies of the
+     * first run, and the bound's relevance at the layer's resolution.
+     */
+    public record GroupLayer(int layer, int width, int runs, Stat distinct, Stat resolutionBits, Stat relevanceBits,
+                             Stat noiseBits, Stat resolutionNormalised, Stat relevanceNormalised, Stat muBound,
+                             Stat muFit, double muFitError, @JsonProperty("fit_k_min") long fitKMin,
+                             long fitTailStates, double fitKsDistance, double boundRelevanceBits,
+                             RelevanceFile.Frequencies frequencies, RankFrequency rankFrequency) {
+        /** A layer missing from the file. */
+        public static final GroupLayer ABSENT = new GroupLayer(0, 0, 0, Stat.ABSENT, Stat.ABSENT, Stat.ABSENT,
+                Stat.ABSENT, Stat.ABSENT, Stat.ABSENT, Stat.ABSENT, Stat.ABSENT, Double.NaN, 0, 0, Double.NaN,
+                Double.NaN, RelevanceFile.Frequencies.ABSENT, RankFrequency.ABSENT);
+    }
+
+    /** One layer's generated digits, by Gibbs chains and by states drawn from its empirical distribution. */
+    public record GenerationLayer(int layer, int width, Scores gibbs, Scores empirical) {
+        /** A layer missing from the file. */
+        public static final GenerationLayer ABSENT = new GenerationLayer(0, 0, Scores.ABSENT, Scores.ABSENT);
+
+        /** The scores of {@code "gibbs"} or {@code "empirical"}. */
+        public Scores method(String name) {
+            return switch (name) {
+                case "gibbs" -> gibbs;
+                case "empirical" -> empirical;
+                default -> throw new IllegalArgumentException("no generation method " + name);
+            };
+        }
+    }
+
+    /** The generation scores of one method over seeds (see {@link rbm.evaluate.GenerationScore}). */
+    public record Scores(Stat score, Stat confidence, Stat labelEntropyBits, Stat distinctFraction,
+                         Stat nearestDistance, int[] labelCountsFirstSeed) {
+        public static final Scores ABSENT = new Scores(Stat.ABSENT, Stat.ABSENT, Stat.ABSENT, Stat.ABSENT,
+                Stat.ABSENT, null);
+
+        public Scores {
+            labelCountsFirstSeed = Objects.requireNonNullElse(labelCountsFirstSeed, new int[0]);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package rbm.run;
+
+import java.util.List;
+import rbm.train.TrainingConfig;
+
+/**
+ * {@code config.json}: a {@link RunConfig} as written when a run starts and read back by {@code --resume}. The
+ * hyperparameters of {@link TrainingConfig} sit at the top level beside the data and the stack.
+ *
+ * @param data      the training file, or {@value #BUNDLED}
+ * @param layers    the widths, data first
+ * @param propagate {@value #SAMPLE} (each RBM trains on sampled states of the one below) or probabilities
+ */
+public record ConfigFile(String data, String heldout, String binarization, int limit, List<Integer> layers,
+                         List<Integer> epochs, int cdSteps, boolean persistent, boolean sampleVisible,
+                         double learningRate, double initialMomentum, double finalMomentum, int momentumSwitchEpoch,
+                         double weightDecay, int batchSize, double initStd, boolean visibleBiasFromData,
+                         String propagate, long seed, int threads, int monitorRows) {
+    public static final String BUNDLED = "bundled:mnist-train";
+    public static final String SAMPLE = "sample";
+
+    public RunConfig toConfig() {
+        TrainingConfig training = new TrainingConfig(cdSteps, persistent, sampleVisible, learningRate,
+                initialMomentum, finalMomentum, momentumSwitchEpoch, weightDecay, batchSize, initStd,
+                visibleBiasFromData);
+        return new RunConfig(BUNDLED.equals(data) ? null : data, heldout, binarization, limit, ints(layers),
+                ints(epochs), training, SAMPLE.equals(propagate), seed, threads, monitorRows);
+    }
+
+    private static int[] ints(List<Integer> xs) {
+        return xs.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

@@ -1,0 +1,130 @@
+package rbm.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import rbm.count.FrequencyProfile;
+import rbm.evaluate.GenerationScore;
+import rbm.relevance.LayerReport;
+import rbm.relevance.PowerLawFit;
+import rbm.relevance.RelevanceBound;
+import rbm.relevance.ResolutionRelevance;
+
+/**
+ * Each rule of {@link Verdicts} just inside and just outside its threshold, on a three-layer stack of one seed
+ * whose layers are given directly: H[s], H[K] as a fraction of the bound at that H[s], the power-law tail and KS
+ * distance, μ of the bound, and the Gibbs score.
+ */
+class VerdictsTest {
+    private static final int M = 1000;
+    private static final int[] WIDTHS = {16, 8, 4, 2};
+    private static final double[] HS = {7.0, 6.0, 5.0};
+    private static final double[] RATIO = {0.9, 0.9, 0.9};
+    private static final long[] TAIL = {40, 40, 40};
+    private static final double[] KS = {0.05, 0.05, 0.05};
+    private static final double[] MU = {3.0, 1.2, 0.5};
+    private static final double[] SCORE = {0.2, 0.5, 0.3};
+
+    /** The stack: layer l has H[s] = hs[l], H[K] = ratio[l] × the bound at hs[l], and so on. */
+    private static Verdicts verdicts(double[] hs, double[] ratio, long[] tail, double[] ks, double[] mu,
+                                     double[] score) {
+        Results r = new Results(new ExperimentConfig(M, WIDTHS, 1, 1, 1, new int[0], 4, 10, false, 1, 1));
+        r.bound = new RelevanceBound(M);
+        List<LayerReport> layers = new ArrayList<>();
+        List<Map<String, GenerationScore>> generation = new ArrayList<>();
+        for (int l = 0; l < hs.length; l++) {
+            double hk = ratio[l] * r.boundRelevance(hs[l]);
+            layers.add(new LayerReport(Integer.toString(l + 1), WIDTHS[l + 1], 1, FrequencyProfile.ofCounts(M),
+                    new ResolutionRelevance(M, hs[l], hk), mu[l], new PowerLawFit(1.0, 0.1, 2, tail[l], ks[l])));
+            int[] labels = new int[10];
+            generation.add(Map.of("gibbs", new GenerationScore(4, 1, 1, 1, 1, labels, score[l]),
+                    "empirical", new GenerationScore(4, 1, 1, 1, 1, labels, 0.1)));
+        }
+        r.add(Verdicts.STACK, layers);
+        r.addGeneration(generation);
+        return Verdicts.of(r);
+    }
+
+    private static boolean claim(int i, double[] hs, double[] ratio, long[] tail, double[] ks, double[] mu,
+                                 double[] score) {
+        return verdicts(hs, ratio, tail, ks, mu, score).claims().get(i).reproduced();
+    }
+
+    private static double[] with(double[] base, int i, double value) {
+        double[] out = base.clone();
+        out[i] = value;
+        return out;
+    }
+
+    private static long[] with(long[] base, int i, long value) {
+        long[] out = base.clone();
+        out[i] = value;
+        return out;
+    }
+
+    @Test
+    void theBaseStackReproducesEveryClaim() {
+        Verdicts v = verdicts(HS, RATIO, TAIL, KS, MU, SCORE);
+        assertEquals(List.of(true, true, true), v.claims().stream().map(Verdicts.Claim::reproduced).toList());
+        assertEquals(2, v.zipfLayer(), "μ = 1.2 is closest to 1");
+        assertEquals(2, v.bestGibbsLayer());
+        assertEquals(1, v.bestLayer(), "every empirical score ties, so the first layer");
+    }
+
+    /** Claim 1: H[s] may rise by 0.05 bits from one layer to the next, not more. */
+    @Test
+    void resolutionMayRiseByAtMostAFiftiethOfABit() {
+        assertTrue(claim(0, with(HS, 1, 7.049), RATIO, TAIL, KS, MU, SCORE));
+        assertFalse(claim(0, with(HS, 1, 7.051), RATIO, TAIL, KS, MU, SCORE));
+    }
+
+    /** Claim 1: the median of H[K] / bound over the layers is at least 0.8. */
+    @Test
+    void medianRelevanceMustReachFourFifthsOfTheBound() {
+        assertTrue(claim(0, HS, new double[] {0.5, 0.801, 0.9}, TAIL, KS, MU, SCORE));
+        assertFalse(claim(0, HS, new double[] {0.5, 0.799, 0.9}, TAIL, KS, MU, SCORE));
+    }
+
+    /** Claim 1: a layer whose bound is below 0.5 bits does not count towards the median. */
+    @Test
+    void layersWithATinyBoundAreLeftOut() {
+        double[] hs = {7.0, 6.0, 0.49};
+        double[] ratio = {0.9, 0.75, 0.0};
+        assertTrue(claim(0, hs, ratio, TAIL, KS, MU, SCORE), "median of 0.9 and 0.75");
+        assertFalse(claim(0, with(hs, 2, 0.51), ratio, TAIL, KS, MU, SCORE), "median of 0.9, 0.75 and 0");
+    }
+
+    /** Claim 2: a layer is tested from 30 states in the tail, and fits at a KS distance up to 0.1. */
+    @Test
+    void powerLawsNeedThirtyTailStatesAndDistanceAtMostATenth() {
+        long[] few = {29, 29, 29};
+        assertFalse(claim(1, HS, RATIO, few, KS, MU, SCORE), "no layer tested");
+        assertTrue(claim(1, HS, RATIO, with(few, 0, 30), KS, MU, SCORE));
+        assertTrue(claim(1, HS, RATIO, TAIL, new double[] {0.1, 0.1, 0.2}, MU, SCORE));
+        assertFalse(claim(1, HS, RATIO, TAIL, new double[] {0.1, 0.1001, 0.2}, MU, SCORE));
+    }
+
+    /** Claim 2: more than half of the tested layers must fit; half is not enough. */
+    @Test
+    void powerLawsNeedAMajority() {
+        long[] two = {40, 40, 29};
+        assertTrue(claim(1, HS, RATIO, two, new double[] {0.05, 0.05, 0.5}, MU, SCORE));
+        assertFalse(claim(1, HS, RATIO, two, new double[] {0.05, 0.5, 0.05}, MU, SCORE));
+    }
+
+    /** Claim 3: the best Gibbs layer is the layer with μ closest to 1 or next to it, not two away. */
+    @Test
+    void bestGeneratorMustBeAtOrNextToTheZipfLayer() {
+        double[] zipfFirst = {1.1, 2.0, 3.0};
+        assertTrue(claim(2, HS, RATIO, TAIL, KS, zipfFirst, new double[] {0.2, 0.5, 0.3}));
+        Verdicts far = verdicts(HS, RATIO, TAIL, KS, zipfFirst, new double[] {0.2, 0.3, 0.5});
+        assertFalse(far.claims().get(2).reproduced());
+        assertEquals(1, far.zipfLayer());
+        assertEquals(3, far.bestGibbsLayer());
+    }
+}

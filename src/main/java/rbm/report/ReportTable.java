@@ -171,8 +171,11 @@ final class ReportTable {
         return s.startsWith("-") ? "−" + s.substring(1) : s;
     }
 
-    /** 60000 as "60,000": counts as every page and chart of this package writes them; "?" when not finite. */
+    /**
+     * 60000 as "60,000": counts as every page and chart of this package writes them. "?" when not finite or not
+     * positive: a count missing from a partial results.json reads as NaN or 0, and no count shown is ever 0.
+     */
     static String grouped(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%,d", Math.round(v)) : "?";
+        return Double.isFinite(v) && v > 0 ? String.format(Locale.ROOT, "%,d", Math.round(v)) : "?";
     }
 }

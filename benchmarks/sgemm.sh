@@ -9,8 +9,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 rounds="${1:-3}"
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "sgemm.sh: ROUNDS must be a positive whole number, got '$rounds'" >&2; exit 2; }
-py="${PYTHON:-/usr/bin/python3}"   # a Python with NumPy on OpenBLAS; Debian's python3-numpy is installed if missing
-$py -c "import numpy" 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-numpy python3-threadpoolctl >/dev/null; }
+py="${PYTHON:-/usr/bin/python3}"   # with Debian's NumPy, and OpenBLAS under it (else NumPy runs on the reference BLAS)
+$py -c "import numpy" 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-numpy libopenblas0-pthread python3-threadpoolctl >/dev/null; }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 shapes="NN:100x500x784,NT:100x784x500,TN:784x500x100,TN:784x500x200"

@@ -3,7 +3,7 @@
 # the workloads of CountingBenchmark (known states) and FreshCountingBenchmark (60,000 and 600,000 new states), at 64,
 # 500 and 784 bits: the median ns per state of each and the median and quartiles of the per-round ratios; and, timed
 # in the same rounds, the least work any open-addressing counter must do (LeastWork), which bounds the ratio any such
-# counter can reach on this machine. About a minute.
+# counter can reach on this machine. About two minutes.
 #   bash benchmarks/counting.sh [ROUNDS]      (default 11)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

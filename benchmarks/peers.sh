@@ -19,6 +19,8 @@ missing=()
 for m in numpy:python3-numpy torch:python3-torch sklearn:python3-sklearn threadpoolctl:python3-threadpoolctl; do
   $py -c "import ${m%%:*}" 2>/dev/null || missing+=("${m#*:}")
 done
+# Debian's NumPy runs on the reference BLAS unless OpenBLAS is installed
+[[ " ${missing[*]} " == *" python3-numpy "* ]] && missing+=(libopenblas0-pthread)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]}" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -7,7 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$here/.."
 py=/usr/bin/python3
-$py -c "import numpy" 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-numpy >/dev/null; }
+$py -c "import numpy" 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-numpy libopenblas0-pthread >/dev/null; }
 [ -f "$root/target/rbm.jar" ] || (cd "$root" && mvn -q -B package -DskipTests)
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

@@ -4,13 +4,13 @@
 # rounds (default 3), so that a change of the machine's load between the two touches one round, not all. Then each
 # product through Compute on 2 threads against 1, the two measured in turn in one JVM (ThreadSpeedup).
 # Prints GFLOP/s and the ratios of every round, and their medians.
-#   bash benchmarks/sgemm.sh [ROUNDS]
+#   [PYTHON=python3] bash benchmarks/sgemm.sh [ROUNDS]      (PYTHON: a Python whose NumPy runs on OpenBLAS)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 rounds="${1:-3}"
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "sgemm.sh: ROUNDS must be a positive whole number, got '$rounds'" >&2; exit 2; }
-py=/usr/bin/python3
-$py -c "import numpy" 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-numpy python3-threadpoolctl >/dev/null; }
+py="${PYTHON:-/usr/bin/python3}"   # with Debian's NumPy, and OpenBLAS under it (else NumPy runs on the reference BLAS)
+$py -c "import numpy" 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-numpy libopenblas0-pthread python3-threadpoolctl >/dev/null; }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 shapes="NN:100x500x784,NT:100x784x500,TN:784x500x100,TN:784x500x200"

@@ -12,10 +12,10 @@ import java.lang.invoke.MethodHandle;
  * Zeroed off-heap memory for the counter's tables, on 2 MB pages where Linux allows it.
  *
  * <p>Why: the first touch of each 4 KB page costs a page fault, and in a virtual machine a fault is slow. On the
- * machine of {@code benchmarks/README.md}, zeroing 128 MB from {@link Arena#allocate} took 360–430 ms, nearly all of
- * it in faults, and counting 600,000 new 784-bit states spent most of its time there. The same 128 MB mapped with
- * {@code mmap} and marked {@code madvise(MADV_HUGEPAGE)} took 11 ms to touch: one fault per 2 MB. Memory from
- * {@code mmap} is zero already, so it is not written twice either.
+ * machine of {@code benchmarks/README.md}, zeroing 128 MB from {@link Arena#allocate} takes 360–430 ms, nearly all
+ * of it in faults, and on such memory counting 600,000 new 784-bit states spends most of its time there. The same
+ * 128 MB mapped with {@code mmap} and marked {@code madvise(MADV_HUGEPAGE)} takes 11 ms to touch: one fault per
+ * 2 MB. Memory from {@code mmap} is zero already, so it is not written twice either.
  *
  * <p>A block of at least 1 MB is mapped this way when the platform is Linux on x86-64, its transparent huge pages are
  * not switched off, and this code may call native functions: the JVM was started with

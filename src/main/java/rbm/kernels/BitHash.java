@@ -10,8 +10,8 @@ package rbm.kernels;
  * <p>Each word is mixed on its own and the results are summed, so the words' rounds are independent and overlap in
  * the processor, where a chain {@code h = mix(h ⊕ w_i)} waits for one round before it starts the next: 2.0× faster
  * for 13 words (784 bits) and 3.2× for 64, measured in cache on the machine of {@code benchmarks/README.md}. A
- * cheaper sum of products of pairs of words (as XXH3 stripes do) was tried and rejected: with a constant factor, a
- * product is linear in the other word, and states with one or two units on collided ({@code BitHashTest}).
+ * cheaper sum of products of pairs of words (as XXH3 stripes do) does not serve: with a constant factor, a product
+ * is linear in the other word, and states with one or two units on collide ({@code BitHashTest}).
  */
 public final class BitHash {
     /** The golden-ratio increment of SplitMix64: odd, and its bits look random. */

@@ -332,6 +332,29 @@ class VectorKernelsTest {
         assertArrayEquals(want, got, 1e-7f);
     }
 
+    /**
+     * A row of 64 columns is all whole vectors (L divides 64); a row of one column is all tail where L > 1. Each value
+     * must get the same bits either way, so that a unit's probability does not depend on the width of its layer.
+     */
+    @Test
+    void sigmoidBiasGivesTheSameBitsInTheTailAsInTheVectorBody() {
+        float[] x = new float[64];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (rng.nextFloat() * 2 - 1) * 30;
+        }
+        float[] special = {0f, -0f, 1e-8f, 87.3f, -87.3f, 88.3f, -88.3f, 100f, -100f, Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY, Float.NaN};
+        System.arraycopy(special, 0, x, 0, special.length);
+        float[] bias = random(64);
+        float[] body = new float[64];
+        vector.sigmoidBias(x, bias, 0, body, 0, 64, 1, 64);
+        float[] tail = new float[64];
+        for (int j = 0; j < 64; j++) {
+            vector.sigmoidBias(x, bias, j, tail, j, 1, 1, 1);
+            assertEquals(Float.floatToRawIntBits(body[j]), Float.floatToRawIntBits(tail[j]), "x = " + x[j]);
+        }
+    }
+
     @Test
     void bernoulliEqualsTheReferenceExactly() {
         int off = 4;

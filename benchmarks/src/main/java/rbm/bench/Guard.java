@@ -37,8 +37,8 @@ public final class Guard {
     // wide keys: 1.2–4.9x measured, because the baseline swings most there (a HashMap at 784 bits ran at 2.7 to 8.0
     // million states/s in guard runs of the same code); the floor catches a counter that falls well behind it
     static final double FLOOR_COUNT_WIDE = 0.7;
-    // 600,000 new 784-bit states: 11–14x measured; 0.8–1.4x before the counter's memory came on huge pages and its
-    // entries stopped moving, which is what this floor guards
+    // 600,000 new 784-bit states: 11–14x measured; a counter whose memory is on 4 KB pages, or whose entries move as
+    // it grows, runs at 0.8–1.4x, which is what this floor guards
     static final double FLOOR_COUNT_NEW = 3;
 
     static List<Check> checks() {

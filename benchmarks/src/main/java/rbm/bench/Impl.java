@@ -11,7 +11,6 @@ final class Impl {
         Kernels k = switch (name) {
             case "reference" -> KernelsProvider.reference();
             case "vector" -> KernelsProvider.best();
-            case "baseline" -> new BaselineKernels();
             default -> throw new IllegalArgumentException("unknown kernels " + name);
         };
         if (!k.name().equals(name)) {

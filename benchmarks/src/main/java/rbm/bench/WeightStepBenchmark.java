@@ -17,9 +17,10 @@ import rbm.kernels.Kernels;
 /**
  * The weight update of one CD-1 step of a 784-500 RBM with batch 100, one thread: ∇W = v⁰ᵀh⁰/B − vᵏᵀhᵏ/B and the
  * momentum update of W ({@link Kernels#weightStep}), 2 · 2·784·500·100 = 157 MFLOP. {@code vector} computes ∇W as one
- * product of inner dimension 200 and updates W tile by tile from the registers; {@code unfused} is the same vector
- * gemm run as two products into a gradient array followed by a pass over W (the interface's default, which the
- * trainer used before); {@code reference} is the plain-Java kernels.
+ * product of inner dimension 200 and updates six rows of W right after their six rows of ∇W; {@code unfused} is
+ * the same vector gemm run as two products into a gradient array followed by a pass over W (the interface's
+ * default, which the vector kernels take for batches too large to fuse); {@code reference} is the plain-Java
+ * kernels.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -3,12 +3,12 @@ package rbm.cli;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import rbm.io.BadInputException;
+import picocli.CommandLine;
 import rbm.api.Software;
 import rbm.api.Training;
+import rbm.io.BadInputException;
 
 /**
  * The command line: {@code rbm train}, {@code rbm sample}, ... A thin layer over the library: it parses flags,

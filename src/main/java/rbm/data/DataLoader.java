@@ -1,8 +1,8 @@
 package rbm.data;
 
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;

@@ -1,9 +1,8 @@
 package rbm.evaluate;
 
-import rbm.evaluate.SoftmaxRegression;
+import rbm.count.StateCounter;
 import rbm.kernels.Compute;
 import rbm.kernels.Kernels;
-import rbm.count.StateCounter;
 
 /**
  * How good and how varied a set of generated digits is.

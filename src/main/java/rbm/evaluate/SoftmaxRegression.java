@@ -9,8 +9,8 @@ import java.util.Objects;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
-import rbm.io.BadInputException;
 import rbm.data.Dataset;
+import rbm.io.BadInputException;
 import rbm.io.Npy;
 import rbm.io.NpyArray;
 import rbm.kernels.Compute;

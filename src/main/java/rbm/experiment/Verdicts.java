@@ -1,10 +1,10 @@
 package rbm.experiment;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import rbm.evaluate.GenerationScore;
 import rbm.relevance.LayerReport;
 

@@ -20,7 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
-import rbm.io.BadInputException;
 
 /**
  * Writes a file so that readers see either the old content or the complete new content, never a partial file:

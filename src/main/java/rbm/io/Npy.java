@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
-import rbm.io.BadInputException;
 
 /**
  * Reads and writes NumPy .npy files holding float32 arrays. Writes format version 1.0, little-endian, C order, with

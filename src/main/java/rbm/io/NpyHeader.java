@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import rbm.io.BadInputException;
 
 /**
  * The header of an .npy file: a Python dictionary literal such as

@@ -1,12 +1,12 @@
 package rbm.readout;
 
 import java.util.Locale;
+import rbm.count.StateCounter;
 import rbm.kernels.Compute;
 import rbm.kernels.Kernels;
 import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
 import rbm.random.BernoulliSampler;
-import rbm.count.StateCounter;
 
 /**
  * Reads out the binary state of every layer of a trained stack for every input, and counts the states layer by

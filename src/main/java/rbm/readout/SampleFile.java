@@ -14,11 +14,11 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import rbm.io.BadInputException;
-import rbm.io.AtomicFiles;
-import rbm.kernels.Kernels;
 import rbm.count.FrequencyProfile;
 import rbm.count.StateCounter;
+import rbm.io.AtomicFiles;
+import rbm.io.BadInputException;
+import rbm.kernels.Kernels;
 
 /**
  * Reads a sample of states from a text file, one state per line, and counts them: spike words, words of a text,

@@ -1,13 +1,14 @@
 package rbm.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import rbm.relevance.ResolutionRelevance;
-import rbm.relevance.RelevanceReport;
-import rbm.relevance.RelevanceBound;
-import rbm.relevance.RankFrequency;
 import rbm.relevance.LayerReport;
+import rbm.relevance.RankFrequency;
+import rbm.relevance.RelevanceBound;
+import rbm.relevance.RelevanceReport;
+import rbm.relevance.ResolutionRelevance;
 
 /**
  * The two pictures of one analysis, as SVG: every layer in the resolution–relevance plane against the bound for the
@@ -117,33 +118,48 @@ public final class RelevanceCharts {
     static String rankFrequency(RelevanceReport report) {
         List<List<LayerReport>> layers = report.byLayer();
         long samples = report.bound().samples();
-        long kMax = 1;
         int zipf = -1;
         for (int l = 0; l < layers.size(); l++) {
-            LayerReport first = layers.get(l).getFirst();
-            for (long k : first.profile().k()) {
-                kMax = Math.max(kMax, k);
-            }
-            double mu = first.muBound();
+            double mu = layers.get(l).getFirst().muBound();
             if (Double.isFinite(mu) && (zipf < 0
                     || Math.abs(mu - 1) < Math.abs(layers.get(zipf).getFirst().muBound() - 1))) {
                 zipf = l;
             }
         }
-        SvgPlot plot = SvgPlot.create(WIDTH, HEIGHT).title("Rank–frequency plot of each layer")
-                .xLabel("rank r of the state (1 = most frequent)").yLabel("count k of the state").logX().logY()
-                .xRange(0.8, Math.max(samples, 10) * 1.3).yRange(0.8, kMax * 1.5).legend(Legend.TOP_RIGHT);
-        if (zipf >= 0) {
-            RankFrequency top = RankFrequency.of(layers.get(zipf).getFirst().profile());
-            if (top.k().length > 0) {
-                plot.reference(ReferenceLine.slopeThrough(-1, 1, top.k()[0]).colour(Palette.BLACK)
-                        .label("Zipf: k ∝ 1/r (slope −1)"));
+        List<String> names = new ArrayList<>();
+        List<RankFrequency> curves = new ArrayList<>();
+        for (List<LayerReport> layer : layers) {
+            LayerReport first = layer.getFirst();
+            names.add(first.width() > 0 && layers.size() > 1
+                    ? String.format(Locale.ROOT, "layer %s (%d units)", first.label(), first.width()) : first.label());
+            curves.add(RankFrequency.of(first.profile()));
+        }
+        return rankFrequencyPlot(WIDTH, HEIGHT, samples, names, curves, zipf);
+    }
+
+    /**
+     * The rank–frequency plot: each curve's runs as a staircase, coloured by depth, and Zipf's law k ∝ 1/r through
+     * the top state of curve {@code zipf} (none when it is out of range). Shared by the relevance page and the
+     * reproduction report.
+     */
+    static String rankFrequencyPlot(int width, int height, double samples, List<String> names,
+                                    List<RankFrequency> curves, int zipf) {
+        double kMax = 1;
+        for (RankFrequency rf : curves) {
+            for (long k : rf.k()) {
+                kMax = Math.max(kMax, k);
             }
         }
-        for (int l = 0; l < layers.size(); l++) {
-            LayerReport first = layers.get(l).getFirst();
-            RankFrequency rf = RankFrequency.of(first.profile());
-            int runs = rf.k().length;
+        SvgPlot plot = SvgPlot.create(width, height).title("Rank–frequency plot of each layer")
+                .xLabel("rank r of the state (1 = most frequent)").yLabel("count k of the state").logX().logY()
+                .xRange(0.8, Math.max(samples, 10) * 1.3).yRange(0.8, kMax * 1.5).legend(Legend.TOP_RIGHT);
+        if (zipf >= 0 && zipf < curves.size() && curves.get(zipf).k().length > 0 && curves.get(zipf).k()[0] > 0) {
+            plot.reference(ReferenceLine.slopeThrough(-1, 1, curves.get(zipf).k()[0]).colour(Palette.BLACK)
+                    .label("Zipf: k ∝ 1/r (slope −1)"));
+        }
+        for (int l = 0; l < curves.size(); l++) {
+            RankFrequency rf = curves.get(l);
+            int runs = Math.min(rf.first().length, Math.min(rf.last().length, rf.k().length));
             double[] x = new double[2 * runs];
             double[] y = new double[2 * runs];
             for (int i = 0; i < runs; i++) {
@@ -152,9 +168,7 @@ public final class RelevanceCharts {
                 y[2 * i] = rf.k()[i];
                 y[2 * i + 1] = rf.k()[i];
             }
-            String name = first.width() > 0 && layers.size() > 1
-                    ? String.format(Locale.ROOT, "layer %s (%d units)", first.label(), first.width()) : first.label();
-            plot.curve(Curve.of(name, x, y).colour(Palette.depth(l, layers.size())).width(2));
+            plot.curve(Curve.of(names.get(l), x, y).colour(Palette.depth(l, curves.size())).width(2));
         }
         return plot.toSvg();
     }

@@ -2,9 +2,9 @@ package rbm.report;
 
 import java.util.List;
 import java.util.Locale;
-import rbm.relevance.ResolutionRelevance;
-import rbm.relevance.RelevanceReport;
 import rbm.relevance.RelevanceBound;
+import rbm.relevance.RelevanceReport;
+import rbm.relevance.ResolutionRelevance;
 
 /**
  * The HTML page of one analysis: what was analysed, the table, and the two charts of {@link RelevanceCharts},

@@ -7,15 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import rbm.report.RelevanceCharts;
-import rbm.report.BarChart;
-import rbm.report.Bars;
-import rbm.report.Curve;
-import rbm.report.Legend;
-import rbm.report.Palette;
-import rbm.report.Points;
-import rbm.report.ReferenceLine;
-import rbm.report.SvgPlot;
 import rbm.experiment.Results.Stat;
 import rbm.experiment.ResultsFile;
 import rbm.experiment.Verdicts;
@@ -231,41 +222,14 @@ final class ReportCharts {
         if (layers.isEmpty()) {
             return "";
         }
-        double samples = root.bound().samples() > 0 ? root.bound().samples() : 10;
-        double kMax = 1;
-        for (ResultsFile.GroupLayer layer : layers) {
-            for (long k : layer.rankFrequency().k()) {
-                kMax = Math.max(kMax, k);
-            }
-        }
-        SvgPlot plot = SvgPlot.create(width, height).title("Rank–frequency plot of each layer")
-                .xLabel("rank r of the state (1 = most frequent)").yLabel("count k of the state").logX().logY()
-                .xRange(0.8, Math.max(samples, 10) * 1.3).yRange(0.8, kMax * 1.5).legend(Legend.TOP_RIGHT);
-        int zipf = root.verdicts().zipfLayer();
-        if (zipf >= 1 && zipf <= layers.size()) {
-            long[] k = layers.get(zipf - 1).rankFrequency().k();
-            if (k.length > 0 && k[0] > 0) {
-                plot.reference(ReferenceLine.slopeThrough(-1, 1, k[0]).colour(Palette.BLACK)
-                        .label("Zipf: k ∝ 1/r (slope −1)"));
-            }
-        }
+        List<String> names = new ArrayList<>();
+        List<RankFrequency> curves = new ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
-            RankFrequency rf = layers.get(l).rankFrequency();
-            long[] first = rf.first();
-            long[] last = rf.last();
-            long[] k = rf.k();
-            int runs = Math.min(first.length, Math.min(last.length, k.length));
-            double[] x = new double[2 * runs];
-            double[] y = new double[2 * runs];
-            for (int i = 0; i < runs; i++) {
-                x[2 * i] = first[i];
-                x[2 * i + 1] = last[i];
-                y[2 * i] = k[i];
-                y[2 * i + 1] = k[i];
-            }
-            plot.curve(Curve.of(layerName(layers.get(l), l), x, y).colour(Palette.depth(l, layers.size())).width(2));
+            names.add(layerName(layers.get(l), l));
+            curves.add(layers.get(l).rankFrequency());
         }
-        return plot.toSvg();
+        return RelevanceCharts.rankFrequencyPlot(width, height, root.bound().samples(), names, curves,
+                root.verdicts().zipfLayer() - 1);
     }
 
     /**

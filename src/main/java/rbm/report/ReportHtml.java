@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import rbm.io.JsonFiles;
 import rbm.experiment.ExperimentConfig;
 import rbm.experiment.ResultsFile;
 import rbm.experiment.Verdicts;
+import rbm.io.JsonFiles;
 import rbm.run.ConfigFile;
 import rbm.run.MetricsLog;
 

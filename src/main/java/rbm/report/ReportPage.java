@@ -3,12 +3,12 @@ package rbm.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import rbm.io.BadInputException;
-import rbm.generate.Pictures;
-import rbm.io.AtomicFiles;
-import rbm.io.JsonFiles;
 import rbm.experiment.Results;
 import rbm.experiment.ResultsFile;
+import rbm.generate.Pictures;
+import rbm.io.AtomicFiles;
+import rbm.io.BadInputException;
+import rbm.io.JsonFiles;
 
 /**
  * Writes the experiment's results into an output directory: {@code results.json}, the generated-digit grids

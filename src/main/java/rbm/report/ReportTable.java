@@ -3,9 +3,9 @@ package rbm.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import rbm.experiment.Verdicts;
 import rbm.experiment.Results.Stat;
 import rbm.experiment.ResultsFile;
+import rbm.experiment.Verdicts;
 
 /**
  * The report's summary table, one row per layer of the trained stack (stochastic read-out): width, distinct states,

@@ -1,9 +1,9 @@
 package rbm.run;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import rbm.io.BadInputException;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * {@code model.json}: which layers a run directory holds, how far each has trained, and where its files are. It is

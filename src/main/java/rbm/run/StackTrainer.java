@@ -8,14 +8,10 @@ import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
 import rbm.random.BernoulliSampler;
 import rbm.random.RandomStreams;
-import rbm.run.Manifest;
-import rbm.run.MetricsLog;
-import rbm.run.RunConfig;
-import rbm.run.RunDirectory;
-import rbm.train.TrainingDivergedException;
-import rbm.train.TrainingConfig;
-import rbm.train.Monitor;
 import rbm.train.ContrastiveDivergence;
+import rbm.train.Monitor;
+import rbm.train.TrainingConfig;
+import rbm.train.TrainingDivergedException;
 
 /**
  * Greedy layer-wise training of a deep belief network: RBM 1 learns the data, then the data is passed up through it

@@ -6,9 +6,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import rbm.kernels.Compute;
 import rbm.kernels.Kernels;
 import rbm.kernels.WorkerPool;
+import rbm.model.Rbm;
 import rbm.random.BernoulliSampler;
 import rbm.random.RandomStreams;
-import rbm.model.Rbm;
 
 /**
  * Trains one RBM by contrastive divergence (CD-k) or persistent CD, on shuffled mini-batches, with momentum and L2

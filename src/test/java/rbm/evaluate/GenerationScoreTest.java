@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import rbm.evaluate.SoftmaxRegression;
 import rbm.data.Binarization;
 import rbm.data.DataLoader;
 import rbm.data.Dataset;

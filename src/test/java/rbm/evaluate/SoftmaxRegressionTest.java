@@ -14,9 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rbm.io.BadInputException;
 import rbm.data.DataLoader;
 import rbm.data.Dataset;
+import rbm.io.BadInputException;
 import rbm.kernels.Compute;
 import rbm.random.RandomStreams;
 

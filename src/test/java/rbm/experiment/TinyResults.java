@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import rbm.count.FrequencyProfile;
 import rbm.evaluate.GenerationScore;
-import rbm.run.MetricsLog;
 import rbm.relevance.LayerReport;
 import rbm.relevance.RelevanceBound;
+import rbm.run.MetricsLog;
 
 /**
  * A tiny hand-made experiment (no training) for the report's tests: M = 200 inputs of 16 pixels, a stack 16-8-4-2,

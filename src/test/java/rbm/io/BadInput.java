@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.function.Executable;
 
-import rbm.io.BadInputException;
 
 /** Checks that a call fails with a one-line BadInputException starting with the source and saying what is wrong. */
 final class BadInput {

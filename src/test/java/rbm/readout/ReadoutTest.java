@@ -16,18 +16,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rbm.cli.Main;
+import rbm.count.FrequencyProfile;
+import rbm.count.StateCounter;
 import rbm.data.DataLoader;
 import rbm.data.Dataset;
 import rbm.io.JsonFiles;
-import rbm.relevance.RelevanceFile;
 import rbm.kernels.Compute;
 import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
-import rbm.run.RunDirectory;
-import rbm.relevance.ResolutionRelevance;
+import rbm.relevance.RelevanceFile;
 import rbm.relevance.RelevanceReport;
-import rbm.count.StateCounter;
-import rbm.count.FrequencyProfile;
+import rbm.relevance.ResolutionRelevance;
+import rbm.run.RunDirectory;
 
 /**
  * The read-out of a small trained stack against an independent recomputation in plain Java: double-precision

@@ -18,17 +18,17 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
-import rbm.io.BadInputException;
-import rbm.evaluate.GenerationScore;
-import rbm.generate.Pictures;
-import rbm.io.JsonFiles;
 import rbm.count.FrequencyProfile;
-import rbm.relevance.LayerReport;
-import rbm.relevance.RelevanceBound;
-import rbm.experiment.Verdicts;
+import rbm.evaluate.GenerationScore;
 import rbm.experiment.Results;
 import rbm.experiment.ResultsFile;
 import rbm.experiment.TinyResults;
+import rbm.experiment.Verdicts;
+import rbm.generate.Pictures;
+import rbm.io.BadInputException;
+import rbm.io.JsonFiles;
+import rbm.relevance.LayerReport;
+import rbm.relevance.RelevanceBound;
 
 /**
  * The report page drawn from a tiny hand-made experiment (no training): M = 200 inputs of 16 pixels, a stack

@@ -11,16 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rbm.io.BadInputException;
 import rbm.cli.Main;
 import rbm.data.Binarization;
 import rbm.data.DataLoader;
 import rbm.data.Dataset;
+import rbm.io.BadInputException;
 import rbm.kernels.Compute;
 import rbm.model.BruteForceAccess;
 import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
-import rbm.run.StackTrainer;
 import rbm.train.TrainerState;
 import rbm.train.TrainingConfig;
 

@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import rbm.kernels.KernelsProvider;
 import rbm.count.StateCounter;
+import rbm.kernels.KernelsProvider;
 
 /**
  * Counting states, in states per second: the off-heap {@link StateCounter} against the straightforward Java map, a

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import rbm.count.StateCounter;
 import rbm.kernels.Kernels;
 import rbm.kernels.KernelsProvider;
-import rbm.count.StateCounter;
 
 /**
  * The off-heap counter against the HashMap baseline, the two measured in turn in one JVM: round after round, one pass

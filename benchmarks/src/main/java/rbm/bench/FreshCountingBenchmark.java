@@ -11,9 +11,9 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import rbm.count.StateCounter;
 import rbm.kernels.Kernels;
 import rbm.kernels.KernelsProvider;
-import rbm.count.StateCounter;
 
 /**
  * Counting a sample whose states are nearly all distinct, as a wide layer gives them, in states per second: an empty

@@ -61,9 +61,9 @@ final class VectorBits {
 
     /**
      * L bits at a time: the bits, broadcast to every lane and shifted right by the lane's index, are 0 or 1 in bit 0,
-     * and converted to float. On 100 random MNIST rows (packed) this took 16–20 µs, a mask made from the bits and a
-     * blend of 0 and 1 21–27 µs, and System.arraycopy of the rows as floats 42–52 µs. The last partial vector is done
-     * one by one, because a store that reaches past the end of the array takes a slow path in the Vector API.
+     * and converted to float: on packed MNIST rows this is faster than a blend of 0 and 1 under a mask made from the
+     * bits, and about 2.5 times as fast as copying the rows as floats. The last partial vector is done one by one,
+     * because a store that reaches past the end of the array takes a slow path in the Vector API.
      */
     static void unpackBits(long[] words, int wordOff, int n, float[] out, int off) {
         int i = 0;

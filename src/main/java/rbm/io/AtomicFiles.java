@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -123,6 +124,17 @@ public final class AtomicFiles {
         } catch (IOException ignored) {
             // the original failure matters more than a leftover temporary file
         }
+    }
+
+    /** The one-line error for a file that cannot be read: "FILE: no such file", "FILE: permission denied", .... */
+    public static BadInputException unreadable(Path file, IOException e) {
+        String what = switch (e) {
+            case NoSuchFileException x -> "no such file";
+            case AccessDeniedException x -> "permission denied";
+            case CharacterCodingException x -> "not valid UTF-8 text";
+            default -> "cannot read: " + reason(e);
+        };
+        return new BadInputException(file + ": " + what, e);
     }
 
     /** A short, one-line reason for an I/O failure; the exception messages of java.nio.file are often just a path. */

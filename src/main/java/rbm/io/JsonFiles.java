@@ -3,10 +3,7 @@ package rbm.io;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,14 +133,8 @@ public final class JsonFiles {
     private static String readText(Path file) {
         try {
             return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new BadInputException(file + ": permission denied", e);
-        } catch (CharacterCodingException e) {
-            throw new BadInputException(file + ": not valid UTF-8 text", e);
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + AtomicFiles.reason(e), e);
+            throw AtomicFiles.unreadable(file, e);
         }
     }
 

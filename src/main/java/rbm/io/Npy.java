@@ -7,9 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -72,12 +70,8 @@ public final class Npy {
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return read(file, channel);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new BadInputException(file + ": permission denied", e);
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + AtomicFiles.reason(e), e);
+            throw AtomicFiles.unreadable(file, e);
         }
     }
 

@@ -1,0 +1,57 @@
+package rbm.evaluate;
+
+import rbm.kernels.Compute;
+import rbm.model.Rbm;
+
+/**
+ * Row sums of log-probabilities of binary layers, from a layer's inputs z rather than from σ(z) in float, so that they
+ * stay finite and exact where σ saturates: log Bernoulli(x; σ(z)) = x·z − softplus(z), since log σ(z) = −softplus(−z)
+ * and log(1 − σ(z)) = −softplus(z). In double, one block of rows per worker thread.
+ */
+final class LayerLogProbabilities {
+    /** An exp and a log1p cost about this many flops. */
+    private static final long SOFTPLUS_WORK = 40;
+
+    private LayerLogProbabilities() {}
+
+    /**
+     * {@code out[r] += sign · Σ_k (x_rk z_rk − softplus(z_rk))} with z = pre + bias: sign times log Π_k Bernoulli(x_rk;
+     * σ(z_rk)), for rows × cols matrices x and pre.
+     */
+    static void addLogBernoulli(Compute compute, float[] x, float[] pre, float[] bias, int rows, int cols, double sign,
+                                double[] out) {
+        compute.pool().run(rows, SOFTPLUS_WORK * rows * cols, (block, from, to) -> {
+            for (int r = from; r < to; r++) {
+                double sum = 0;
+                for (int k = 0, at = r * cols; k < cols; k++, at++) {
+                    double z = (double) pre[at] + bias[k];
+                    sum += x[at] * z - Rbm.softplus(z);
+                }
+                out[r] += sign * sum;
+            }
+        });
+    }
+
+    /**
+     * {@code out[r] = −F(x_r) = bᵀx_r + Σ_k softplus(pre_rk + c_k)}, the unnormalised log p(x_r) of {@code rbm} with its
+     * hidden layer summed out, from the hidden inputs pre = xW that the caller has already computed.
+     */
+    static void negativeFreeEnergies(Compute compute, Rbm rbm, float[] x, float[] pre, int rows, double[] out) {
+        int nv = rbm.visible();
+        int nh = rbm.hidden();
+        float[] b = rbm.visibleBias();
+        float[] c = rbm.hiddenBias();
+        compute.pool().run(rows, SOFTPLUS_WORK * rows * nh, (block, from, to) -> {
+            for (int r = from; r < to; r++) {
+                double sum = 0;
+                for (int i = 0; i < nv; i++) {
+                    sum += b[i] * x[r * nv + i];
+                }
+                for (int k = 0; k < nh; k++) {
+                    sum += Rbm.softplus((double) pre[r * nh + k] + c[k]);
+                }
+                out[r] = sum;
+            }
+        });
+    }
+}

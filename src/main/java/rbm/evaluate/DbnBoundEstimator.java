@@ -84,8 +84,10 @@ public final class DbnBoundEstimator {
      * The bound at depths 1 … {@code logPartitions.length} for the first {@code rows} images of {@code images} (rows ×
      * the data width, binary or in [0, 1]), with {@code samples} draws of q per image.
      *
-     * @param logPartitions log Z_ℓ of RBM ℓ at index ℓ−1, one per depth wanted
-     * @param samples       S ≥ 2, so that the Monte Carlo error can be estimated
+     * @param logPartitions log Z_ℓ of RBM ℓ at index ℓ−1, one per depth wanted; a NaN gives a NaN bound at that depth
+     *                      and leaves the others as they are
+     * @param samples       S ≥ 2, so that the Monte Carlo error can be estimated; all S samples of an image go through
+     *                      the net together, in buffers of about 4·S·(widest layer) floats
      */
     public static List<DbnBound> estimate(DeepBeliefNet dbn, double[] logPartitions, float[] images, int rows,
                                           int samples, long seed, Compute compute) {

@@ -45,7 +45,7 @@ final class LayerLogProbabilities {
             for (int r = from; r < to; r++) {
                 double sum = 0;
                 for (int i = 0; i < nv; i++) {
-                    sum += b[i] * x[r * nv + i];
+                    sum += (double) b[i] * x[r * nv + i];
                 }
                 for (int k = 0; k < nh; k++) {
                     sum += Rbm.softplus((double) pre[r * nh + k] + c[k]);

@@ -78,6 +78,10 @@ class DbnBoundEstimatorTest {
                     "each layer draws from its own stream, so fewer depths leave the others unchanged");
             assertNotEquals(first.get(2).bound(), DbnBoundEstimator.estimate(dbn, logZ, v, 5, 50, 8, compute)
                     .get(2).bound());
+            List<DbnBound> topOnly = DbnBoundEstimator.estimate(dbn, new double[] {Double.NaN, Double.NaN, 3}, v, 5,
+                    50, 7, compute);
+            assertTrue(Double.isNaN(topOnly.getFirst().bound()), "no log Z, no bound");
+            assertEquals(first.get(2), topOnly.get(2));
         }
     }
 

@@ -9,8 +9,8 @@ import rbm.model.Rbm;
  * and log(1 − σ(z)) = −softplus(z). In double, one block of rows per worker thread.
  */
 final class LayerLogProbabilities {
-    /** An exp and a log1p cost about this many flops. */
-    private static final long SOFTPLUS_WORK = 40;
+    /** An exp and a log cost about this many flops. */
+    private static final long SOFTPLUS_WORK = 20;
 
     private LayerLogProbabilities() {}
 
@@ -25,7 +25,7 @@ final class LayerLogProbabilities {
                 double sum = 0;
                 for (int k = 0, at = r * cols; k < cols; k++, at++) {
                     double z = (double) pre[at] + bias[k];
-                    sum += x[at] * z - Rbm.softplus(z);
+                    sum += x[at] * z - softplus(z);
                 }
                 out[r] += sign * sum;
             }
@@ -48,10 +48,20 @@ final class LayerLogProbabilities {
                     sum += (double) b[i] * x[r * nv + i];
                 }
                 for (int k = 0; k < nh; k++) {
-                    sum += Rbm.softplus((double) pre[r * nh + k] + c[k]);
+                    sum += softplus((double) pre[r * nh + k] + c[k]);
                 }
                 out[r] = sum;
             }
         });
+    }
+
+    /**
+     * log(1 + e^z) = max(z, 0) + log(1 + e^−|z|). These terms are summed, so what matters is their absolute error, and
+     * log(1 + y) for y in (0, 1] is within 3·10⁻¹⁶ of the truth: the rounding of 1 + y is at most 2.2·10⁻¹⁶ and the
+     * slope of log there is at most 1. It takes half the time of {@link Rbm#softplus}: Math.log is an intrinsic and
+     * Math.log1p is not, and log1p was two thirds of the profile of this class's callers on MNIST.
+     */
+    static double softplus(double z) {
+        return Math.max(z, 0) + Math.log(1 + Math.exp(-Math.abs(z)));
     }
 }

@@ -108,32 +108,27 @@ final class DbnEnumeration {
         return total;
     }
 
-    /** c + xW. */
+    /** c + xW, the inputs of the hidden units, for visible state x. */
     private static double[] upInputs(Rbm rbm, int x) {
-        int nv = rbm.visible();
-        int nh = rbm.hidden();
-        double[] z = new double[nh];
-        for (int k = 0; k < nh; k++) {
-            z[k] = rbm.hiddenBias()[k];
-            for (int i = 0; i < nv; i++) {
-                if ((x >> i & 1) == 1) {
-                    z[k] += rbm.weights()[i * nh + k];
-                }
-            }
-        }
-        return z;
+        return inputs(rbm, x, true);
     }
 
-    /** b + Wh. */
+    /** b + Wh, the inputs of the visible units, for hidden state h. */
     private static double[] downInputs(Rbm rbm, int h) {
-        int nv = rbm.visible();
+        return inputs(rbm, h, false);
+    }
+
+    private static double[] inputs(Rbm rbm, int state, boolean up) {
         int nh = rbm.hidden();
-        double[] z = new double[nv];
-        for (int i = 0; i < nv; i++) {
-            z[i] = rbm.visibleBias()[i];
+        float[] bias = up ? rbm.hiddenBias() : rbm.visibleBias();
+        double[] z = new double[bias.length];
+        for (int u = 0; u < z.length; u++) {
+            z[u] = bias[u];
+        }
+        for (int i = 0; i < rbm.visible(); i++) {
             for (int k = 0; k < nh; k++) {
-                if ((h >> k & 1) == 1) {
-                    z[i] += rbm.weights()[i * nh + k];
+                if ((state >> (up ? i : k) & 1) == 1) {
+                    z[up ? k : i] += rbm.weights()[i * nh + k];
                 }
             }
         }

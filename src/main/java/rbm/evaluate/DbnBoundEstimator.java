@@ -48,6 +48,7 @@ public final class DbnBoundEstimator {
     private final float[] imageUp;
     /** Σ_{j&lt;ℓ} (log p(h_{j−1} | h_j) − log q(h_j | h_{j−1})) so far, per sample. */
     private final double[] running;
+    /** −F of the prior of the current depth, per sample (per image at depth 1). */
     private final double[] prior;
     /** The bound's terms per depth and sample (per image at depth 1). */
     private final double[][] terms;

@@ -17,7 +17,7 @@ import rbm.io.BadInputException;
  */
 @Command(name = "rbm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Deep belief networks on the Java Vector API, and the relevance of their hidden states.",
-        subcommands = {TrainCommand.class, SampleCommand.class, RelevanceCommand.class, BoundCommand.class, ReproduceCommand.class,
+        subcommands = {TrainCommand.class, SampleCommand.class, RelevanceCommand.class, LikelihoodCommand.class, BoundCommand.class, ReproduceCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit codes: 0 success, 2 bad input or usage, 3 training diverged, 1 an internal error. */

@@ -1,6 +1,7 @@
 package rbm.evaluate;
 
 import rbm.kernels.Compute;
+import rbm.kernels.Kernels;
 import rbm.kernels.WorkerPool;
 import rbm.model.Rbm;
 import rbm.random.BernoulliSampler;
@@ -20,20 +21,22 @@ import rbm.random.BernoulliSampler;
  * s ~ σ(z(β)), then x ~ σ((1−β)·a_X + β·(b_X + sWᵀ)).
  *
  * <p>Which layer to sum out: both products, and a sigmoid and a draw per unit of each layer, cost the same whichever
- * layer is x. What differs is the weight: two softplus per unit of s and chain, in double, because a schedule adds
- * up thousands of differences of nearly equal terms that float would lose, so a scalar exp each. The smaller layer
- * is summed out (the hidden layer of a 784-500 RBM, as Salakhutdinov and Murray do), and x, sampled by the vector
- * kernels, is the larger. The softplus sum is taken as Σ max(z, 0) + log Π (1 + e^−|z|): one exp per unit, and one
- * log per 512 units, as each factor lies in (1, 2].
+ * layer is x. What differs is the weight, a sum over the units of s per chain, in double because a schedule adds up
+ * thousands of small differences: the one part of a step that runs as scalar code. So the smaller layer is summed
+ * out (the hidden layer of a 784-500 RBM, as Salakhutdinov and Murray do), and x, the larger, is drawn by the
+ * vector kernels.
  */
 final class AnnealedChains {
     /** Where a step moves the chains after weighing them. */
     enum Move { NONE, AT_FROM, AT_TO }
 
-    /** Units of s multiplied before a log: a product of 512 factors in (1, 2] stays below 2^512. */
+    /** Units of s multiplied before a log: 512 factors within e^±(1/16) stay within e^±32. */
     private static final int PRODUCT_RUN = 512;
+    /** The largest |δ| whose softplus difference comes from the product (see {@link #softplusDifference}). */
+    private static final double SMALL_STEP = 1.0 / 16;
 
     private final Compute compute;
+    private final Kernels kernels;
     private final BernoulliSampler sampler;
     private final boolean stateIsVisible;
     private final int chains;
@@ -50,6 +53,7 @@ final class AnnealedChains {
     private final float[] xBias;
     private final float[] inputS; // xW
     private final float[] sProbabilities;
+    private final float[] noBias;
     private final float[] s; // β·s, the input of the product sWᵀ at the β of the move
     private final double[] logWeights;
     private final WorkerPool.BlockTask weigh = this::weighRows; // made once: a method reference allocates
@@ -68,6 +72,7 @@ final class AnnealedChains {
             throw new IllegalArgumentException("at least one chain: " + chains);
         }
         this.compute = compute;
+        this.kernels = compute.kernels();
         this.chains = chains;
         this.stateIsVisible = rbm.visible() >= rbm.hidden();
         double[] baseRates = toDouble(base.visibleBias());
@@ -101,6 +106,7 @@ final class AnnealedChains {
         this.xBias = new float[nx];
         this.inputS = new float[chains * ns];
         this.sProbabilities = new float[chains * ns];
+        this.noBias = new float[ns];
         this.s = new float[chains * ns];
         this.logWeights = new double[chains];
     }
@@ -157,7 +163,7 @@ final class AnnealedChains {
         this.betaTo = to;
         this.move = move;
         this.sampleS = move == Move.NONE ? null : sampler.prepare(sProbabilities, s, ns);
-        compute.pool().run(chains, (2L * nx + 60L * ns) * chains, weigh); // two exps and a division: about 60 flops
+        compute.pool().run(chains, (2L * nx + 50L * ns) * chains, weigh); // a sigmoid and a series: about 50 flops
         this.sampleS = null;
         if (move != Move.NONE) {
             moveState(move == Move.AT_TO ? to : from);
@@ -173,50 +179,94 @@ final class AnnealedChains {
                 sampler.prepare(xProbabilities, x, nx));
     }
 
-    /** The weights of chains [from, to), then, for a move, s ~ σ(z(β)) scaled by β. */
+    /**
+     * The weights of chains [from, to), from σ(z(β)) at the β of the move (at β' when there is none), then, for a
+     * move, s ~ σ(z(β)) scaled by β.
+     */
     private void weighRows(int block, int from, int to) {
         double b0 = betaFrom;
         double b1 = betaTo;
-        boolean moving = move != Move.NONE;
-        boolean atTo = move == Move.AT_TO;
+        boolean atTo = move != Move.AT_FROM;
+        double beta = atTo ? b1 : b0;
         for (int r = from; r < to; r++) {
-            int xRow = r * nx;
-            double linear = 0;
-            for (int i = 0; i < nx; i++) {
-                linear += slopeX[i] * x[xRow + i];
-            }
-            double sum = (b1 - b0) * linear;
-            double product1 = 1;
-            double product0 = 1;
             int sRow = r * ns;
             for (int j = 0; j < ns; j++) {
-                double u = slopeS[j] + inputS[sRow + j];
-                double z1 = aS[j] + b1 * u;
-                double z0 = aS[j] + b0 * u;
-                double e1 = Math.exp(-Math.abs(z1));
-                double e0 = Math.exp(-Math.abs(z0));
-                sum += Math.max(z1, 0) - Math.max(z0, 0);
-                product1 *= 1 + e1;
-                product0 *= 1 + e0;
-                if (j % PRODUCT_RUN == PRODUCT_RUN - 1) {
-                    sum += Math.log(product1 / product0);
-                    product1 = product0 = 1;
-                }
-                if (moving) {
-                    double z = atTo ? z1 : z0;
-                    double e = atTo ? e1 : e0;
-                    sProbabilities[sRow + j] = (float) (z >= 0 ? 1 / (1 + e) : e / (1 + e));
-                }
+                sProbabilities[sRow + j] = (float) (aS[j] + beta * (slopeS[j] + inputS[sRow + j]));
             }
-            logWeights[r] += sum + Math.log(product1 / product0);
+            kernels.sigmoidBias(sProbabilities, noBias, 0, sProbabilities, sRow, ns, 1, ns);
+            logWeights[r] += (b1 - b0) * linear(r) + softplusDifference(sRow, b0, b1, atTo);
         }
-        if (moving) {
+        if (move != Move.NONE) {
             sampleS.run(block, from, to, 0, ns);
-            float beta = (float) (atTo ? b1 : b0);
+            float scale = (float) beta;
             for (int k = from * ns; k < to * ns; k++) {
-                s[k] *= beta;
+                s[k] *= scale;
             }
         }
+    }
+
+    /** (b_X − a_X)ᵀx of chain r, in four sums so that the additions overlap. */
+    private double linear(int r) {
+        int row = r * nx;
+        double l0 = 0;
+        double l1 = 0;
+        double l2 = 0;
+        double l3 = 0;
+        int i = 0;
+        for (; i + 3 < nx; i += 4) {
+            l0 += slopeX[i] * x[row + i];
+            l1 += slopeX[i + 1] * x[row + i + 1];
+            l2 += slopeX[i + 2] * x[row + i + 2];
+            l3 += slopeX[i + 3] * x[row + i + 3];
+        }
+        for (; i < nx; i++) {
+            l0 += slopeX[i] * x[row + i];
+        }
+        return (l0 + l1) + (l2 + l3);
+    }
+
+    /**
+     * Σ_j softplus(z_j(β1)) − softplus(z_j(β0)) for one chain, from σ_j = σ(z_j) at β1 ({@code atTo}) or at β0 in
+     * {@code sProbabilities}. With δ_j = z_j(β1) − z_j(β0) = (β1 − β0)·(b_Sj − a_Sj + (xW)_j), each term is
+     * −log(1 + σ_j(β1)·(e^−δ_j − 1)), or log(1 + σ_j(β0)·(e^δ_j − 1)): a term as accurate, relatively, as σ_j, where
+     * the difference of the two softplus would cancel. Steps of |δ| ≤ 1/16 (all of them in a fine schedule) take
+     * e^δ − 1 from its Taylor series and multiply their factors, each within e^±(1/16); larger ones take the
+     * difference of the softplus in double.
+     */
+    private double softplusDifference(int sRow, double b0, double b1, boolean atTo) {
+        double sign = atTo ? -1 : 1;
+        double sum = 0;
+        double product = 1;
+        for (int j = 0; j < ns; j++) {
+            double u = slopeS[j] + inputS[sRow + j];
+            double delta = (b1 - b0) * u;
+            if (Math.abs(delta) <= SMALL_STEP) {
+                product *= 1 + sProbabilities[sRow + j] * expm1Small(sign * delta);
+            } else {
+                sum += Rbm.softplus(aS[j] + b1 * u) - Rbm.softplus(aS[j] + b0 * u);
+            }
+            if (j % PRODUCT_RUN == PRODUCT_RUN - 1) {
+                sum += sign * Math.log(product);
+                product = 1;
+            }
+        }
+        return sum + sign * Math.log(product);
+    }
+
+    /**
+     * e^d − 1 for |d| ≤ 1/16 to double precision: the Taylor series to d^9/9!, whose remainder is below 10^−18, by
+     * Horner's scheme with fused multiply-adds.
+     */
+    private static double expm1Small(double d) {
+        double p = Math.fma(d, 1.0 / 362_880, 1.0 / 40_320);
+        p = Math.fma(d, p, 1.0 / 5_040);
+        p = Math.fma(d, p, 1.0 / 720);
+        p = Math.fma(d, p, 1.0 / 120);
+        p = Math.fma(d, p, 1.0 / 24);
+        p = Math.fma(d, p, 1.0 / 6);
+        p = Math.fma(d, p, 0.5);
+        p = Math.fma(d, p, 1);
+        return d * p;
     }
 
     private static double[] toDouble(float[] xs) {

@@ -151,7 +151,7 @@ public final class LikelihoodFiles {
         double pad = Double.isFinite(hi - lo) && hi > lo ? 0.08 * (hi - lo) : 1;
         SvgPlot plot = SvgPlot.create(720, 420).title("The DBN's lower bound on log p(v) against depth")
                 .xLabel("depth ℓ (RBM ℓ is the prior)").yLabel("nats per image").xStep(1)
-                .xRange(0.5, n + 0.5).legend(Legend.BOTTOM_LEFT);
+                .xRange(0.5, n + 0.5).legend(Legend.BOTTOM_RIGHT);
         if (Double.isFinite(lo)) {
             plot.yRange(lo - pad, hi + pad);
         }

@@ -41,6 +41,9 @@ public final class ReverseAnnealing {
     public ReverseEstimate estimate(Rbm rbm, BaseRateModel base, float[] v, int rows, Compute compute,
                                     AnnealingProgress progress) {
         int nv = rbm.visible();
+        if (rows < 1 || v.length < (long) rows * nv) {
+            throw new IllegalArgumentException("RAISE needs at least one row of " + nv + " values");
+        }
         requireBinary(v, rows * nv);
         double[] freeEnergy = FreeEnergies.of(rbm, compute, v, rows);
         double logBase = base.logPartition(rbm.hidden());

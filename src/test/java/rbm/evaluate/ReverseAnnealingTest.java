@@ -131,11 +131,14 @@ class ReverseAnnealingTest {
     }
 
     @Test
-    void rejectsRowsThatAreNotBinary() {
+    void rejectsRowsThatAreNotBinaryOrTooShort() {
         Rbm rbm = BruteForceAccess.randomRbm(4, 3, 1, 1);
-        float[] v = {1, 0, 0.5f, 1};
-        assertThrows(IllegalArgumentException.class, () -> new ReverseAnnealing(AnnealingSchedule.of(2), 1, 1)
-                .estimate(rbm, new BaseRateModel(new float[4]), v, 1, compute));
+        ReverseAnnealing raise = new ReverseAnnealing(AnnealingSchedule.of(2), 1, 1);
+        BaseRateModel base = new BaseRateModel(new float[4]);
+        assertThrows(IllegalArgumentException.class,
+                () -> raise.estimate(rbm, base, new float[] {1, 0, 0.5f, 1}, 1, compute));
+        assertThrows(IllegalArgumentException.class, () -> raise.estimate(rbm, base, new float[] {1, 0, 1}, 1, compute));
+        assertThrows(IllegalArgumentException.class, () -> raise.estimate(rbm, base, new float[0], 0, compute));
     }
 
     private static double mean(double[] xs) {

@@ -100,7 +100,8 @@ class ReverseAnnealingTest {
 
     @Test
     void withManyStepsRaiseComesWithinAFewHundredthsOfTheTruth() {
-        for (Rbm rbm : new Rbm[] {BruteForceAccess.randomRbm(8, 6, 1.5, 21), BruteForceAccess.randomRbm(5, 9, 1.5, 22)}) {
+        Rbm[] models = {BruteForceAccess.randomRbm(8, 6, 1.5, 21), BruteForceAccess.randomRbm(5, 9, 1.5, 22)};
+        for (Rbm rbm : models) {
             float[] v = exactSamples(rbm, ROWS, 2);
             double exact = ExactLikelihood.meanLogLikelihood(rbm, compute, v, ROWS);
             BaseRateModel base = BaseRateModel.fromData(v, ROWS, rbm.visible());
@@ -137,7 +138,8 @@ class ReverseAnnealingTest {
         BaseRateModel base = new BaseRateModel(new float[4]);
         assertThrows(IllegalArgumentException.class,
                 () -> raise.estimate(rbm, base, new float[] {1, 0, 0.5f, 1}, 1, compute));
-        assertThrows(IllegalArgumentException.class, () -> raise.estimate(rbm, base, new float[] {1, 0, 1}, 1, compute));
+        assertThrows(IllegalArgumentException.class,
+                () -> raise.estimate(rbm, base, new float[] {1, 0, 1}, 1, compute));
         assertThrows(IllegalArgumentException.class, () -> raise.estimate(rbm, base, new float[0], 0, compute));
     }
 

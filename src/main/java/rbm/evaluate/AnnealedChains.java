@@ -1,5 +1,6 @@
 package rbm.evaluate;
 
+import java.util.Arrays;
 import rbm.kernels.Compute;
 import rbm.kernels.Kernels;
 import rbm.kernels.WorkerPool;
@@ -115,6 +116,11 @@ final class AnnealedChains {
         return chains;
     }
 
+    /** The chains' states, chains × the width of x. */
+    float[] state() {
+        return x;
+    }
+
     /** The chains' log weights: Σ over the steps so far of log p*_β'(x) − log p*_β(x). */
     double[] logWeights() {
         return logWeights;
@@ -129,7 +135,7 @@ final class AnnealedChains {
             System.arraycopy(xBias, 0, xProbabilities, r * nx, nx);
         }
         sampler.sample(xProbabilities, x, chains, nx);
-        java.util.Arrays.fill(logWeights, 0);
+        Arrays.fill(logWeights, 0);
     }
 
     /**
@@ -150,7 +156,7 @@ final class AnnealedChains {
         if (!stateIsVisible) {
             moveState(1);
         }
-        java.util.Arrays.fill(logWeights, 0);
+        Arrays.fill(logWeights, 0);
     }
 
     /**

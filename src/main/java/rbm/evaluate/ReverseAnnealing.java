@@ -10,7 +10,8 @@ import rbm.model.Rbm;
  * x_K ~ p(h | v) when the state is the hidden layer) and runs the same transitions in the other order, each
  * reversible with respect to its p_β; its weight
  * <pre>
- *   log ŵ = −F(v) − log Z_A − Σ_{k=0..K−1} [log p*_{β_{k+1}}(x_k) − log p*_{β_k}(x_k)],   x_k ~ T_{β_{k+1}}(· | x_{k+1})
+ *   log ŵ = −F(v) − log Z_A − Σ_{k=0..K−1} [log p*_{β_{k+1}}(x_k) − log p*_{β_k}(x_k)],
+ *   x_k ~ T_{β_{k+1}}(· | x_{k+1})
  * </pre>
  * is unbiased for p_fwd(v), so E[log ŵ] ≤ log p_fwd(v). Over data the model fits, p_fwd, blurred towards the base
  * rates, fits worse than p, so the estimate falls below the truth where AIS's lies above it, and the two bracket
@@ -41,6 +42,9 @@ public final class ReverseAnnealing {
     public ReverseEstimate estimate(Rbm rbm, BaseRateModel base, float[] v, int rows, Compute compute,
                                     AnnealingProgress progress) {
         int nv = rbm.visible();
+        if (rows < 1 || v.length < (long) rows * nv) {
+            throw new IllegalArgumentException("RAISE needs at least one row of " + nv + " values");
+        }
         requireBinary(v, rows * nv);
         double[] freeEnergy = FreeEnergies.of(rbm, compute, v, rows);
         double logBase = base.logPartition(rbm.hidden());

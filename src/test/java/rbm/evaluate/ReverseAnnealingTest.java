@@ -100,7 +100,8 @@ class ReverseAnnealingTest {
 
     @Test
     void withManyStepsRaiseComesWithinAFewHundredthsOfTheTruth() {
-        for (Rbm rbm : new Rbm[] {BruteForceAccess.randomRbm(8, 6, 1.5, 21), BruteForceAccess.randomRbm(5, 9, 1.5, 22)}) {
+        Rbm[] models = {BruteForceAccess.randomRbm(8, 6, 1.5, 21), BruteForceAccess.randomRbm(5, 9, 1.5, 22)};
+        for (Rbm rbm : models) {
             float[] v = exactSamples(rbm, ROWS, 2);
             double exact = ExactLikelihood.meanLogLikelihood(rbm, compute, v, ROWS);
             BaseRateModel base = BaseRateModel.fromData(v, ROWS, rbm.visible());
@@ -131,11 +132,15 @@ class ReverseAnnealingTest {
     }
 
     @Test
-    void rejectsRowsThatAreNotBinary() {
+    void rejectsRowsThatAreNotBinaryOrTooShort() {
         Rbm rbm = BruteForceAccess.randomRbm(4, 3, 1, 1);
-        float[] v = {1, 0, 0.5f, 1};
-        assertThrows(IllegalArgumentException.class, () -> new ReverseAnnealing(AnnealingSchedule.of(2), 1, 1)
-                .estimate(rbm, new BaseRateModel(new float[4]), v, 1, compute));
+        ReverseAnnealing raise = new ReverseAnnealing(AnnealingSchedule.of(2), 1, 1);
+        BaseRateModel base = new BaseRateModel(new float[4]);
+        assertThrows(IllegalArgumentException.class,
+                () -> raise.estimate(rbm, base, new float[] {1, 0, 0.5f, 1}, 1, compute));
+        assertThrows(IllegalArgumentException.class,
+                () -> raise.estimate(rbm, base, new float[] {1, 0, 1}, 1, compute));
+        assertThrows(IllegalArgumentException.class, () -> raise.estimate(rbm, base, new float[0], 0, compute));
     }
 
     private static double mean(double[] xs) {

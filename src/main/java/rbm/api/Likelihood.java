@@ -1,8 +1,6 @@
 package rbm.api;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,12 +183,7 @@ public final class Likelihood {
 
     /** Writes likelihood.json, likelihood.csv and index.html into {@code dir}, made if need be. */
     public void write(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new BadInputException("--out " + dir + ": cannot create the directory (" + AtomicFiles.reason(e)
-                    + ")");
-        }
+        AtomicFiles.createOutputDirectory(dir);
         LikelihoodFiles.write(file, dir);
     }
 }

@@ -23,16 +23,7 @@ public record DbnBound(int depth, double bound, double standardError, double ima
     /** The record of depth {@code depth} from one mean per image and the Monte Carlo variance Σ_i s_i² / S. */
     static DbnBound of(int depth, double[] imageMeans, double monteCarloVariance, int samples) {
         int n = imageMeans.length;
-        double mean = 0;
-        for (double m : imageMeans) {
-            mean += m;
-        }
-        mean /= n;
-        double squares = 0;
-        for (double m : imageMeans) {
-            squares += (m - mean) * (m - mean);
-        }
-        double spread = n > 1 ? Math.sqrt(squares / (n - 1) / n) : Double.NaN;
-        return new DbnBound(depth, mean, Math.sqrt(monteCarloVariance) / n, spread, n, samples);
+        MeanAndError m = MeanAndError.of(imageMeans);
+        return new DbnBound(depth, m.mean(), Math.sqrt(monteCarloVariance) / n, m.stderr(), n, samples);
     }
 }

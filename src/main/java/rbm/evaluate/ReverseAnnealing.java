@@ -75,17 +75,8 @@ public final class ReverseAnnealing {
             }
         }
         progress.stepsDone(totalSteps, totalSteps);
-        double mean = 0;
-        for (double x : perRow) {
-            mean += x;
-        }
-        mean /= rows;
-        double squares = 0;
-        for (double x : perRow) {
-            squares += (x - mean) * (x - mean);
-        }
-        double stderr = rows > 1 ? Math.sqrt(squares / (rows - 1) / rows) : Double.NaN;
-        return new ReverseEstimate(mean, stderr, rows, chainsPerRow, steps);
+        MeanAndError m = MeanAndError.of(perRow);
+        return new ReverseEstimate(m.mean(), m.stderr(), rows, chainsPerRow, steps);
     }
 
     /** log mean_c e^(−a_c) over a[from .. from+n), computed stably. */

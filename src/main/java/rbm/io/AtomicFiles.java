@@ -126,6 +126,15 @@ public final class AtomicFiles {
         }
     }
 
+    /** Makes the output directory {@code dir} (given by {@code --out}) and its parents, if need be. */
+    public static void createOutputDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new BadInputException("--out " + dir + ": cannot create the directory (" + reason(e) + ")");
+        }
+    }
+
     /** The one-line error for a file that cannot be read: "FILE: no such file", "FILE: permission denied", .... */
     public static BadInputException unreadable(Path file, IOException e) {
         String what = switch (e) {

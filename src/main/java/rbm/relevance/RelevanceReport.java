@@ -1,12 +1,12 @@
 package rbm.relevance;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import rbm.io.TextTable;
 
 /**
  * The per-layer statistics of one analysis, with the bound for its sample size, as a printed table (one row per
@@ -102,7 +102,7 @@ public final class RelevanceReport {
     public String table() {
         List<String[]> rows = rows();
         boolean repeated = repeated();
-        StringBuilder out = new StringBuilder(align(rows));
+        StringBuilder out = new StringBuilder(TextTable.aligned(rows));
         long m = bound.samples();
         RelevanceBound.Point zipf = bound.at(1);
         out.append(String.format(Locale.ROOT,
@@ -186,23 +186,5 @@ public final class RelevanceReport {
     /** A number for CSV: shortest round-trip form; empty when undefined, inf when infinite. */
     private static String num(double x) {
         return Double.isNaN(x) ? "" : Double.isInfinite(x) ? (x > 0 ? "inf" : "-inf") : Double.toString(x);
-    }
-
-    /** Right-aligned columns, two spaces apart. */
-    private static String align(List<String[]> rows) {
-        int[] widths = new int[rows.getFirst().length];
-        for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                out.append(c == 0 ? "" : "  ").append(" ".repeat(widths[c] - row[c].length())).append(row[c]);
-            }
-            out.append(System.lineSeparator());
-        }
-        return out.toString();
     }
 }

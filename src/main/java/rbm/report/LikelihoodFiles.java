@@ -7,6 +7,7 @@ import java.util.Locale;
 import rbm.evaluate.LikelihoodFile;
 import rbm.io.AtomicFiles;
 import rbm.io.JsonFiles;
+import rbm.io.TextTable;
 
 /**
  * The files of a likelihood analysis: every number as likelihood.json, one row per RBM as likelihood.csv, and a page
@@ -36,7 +37,7 @@ public final class LikelihoodFiles {
 
     /** The two tables as aligned text, for the terminal. */
     public static String table(LikelihoodFile file) {
-        return aligned(layerRows(file)) + "\n" + aligned(depthRows(file))
+        return TextTable.aligned(layerRows(file)) + "\n" + TextTable.aligned(depthRows(file))
                 + "nats; LL = mean log-likelihood of each RBM's inputs (the states of the layer below); AIS over-, "
                 + "RAISE under-estimates it; the DBN bound is a lower bound on the images' mean log p(v)\n";
     }
@@ -66,23 +67,6 @@ public final class LikelihoodFiles {
 
     private static String f(Double x) {
         return x == null || !Double.isFinite(x) ? "-" : String.format(Locale.ROOT, "%.3f", x);
-    }
-
-    private static String aligned(List<String[]> rows) {
-        int[] width = new int[rows.getFirst().length];
-        for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                width[c] = Math.max(width[c], row[c].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                out.append(c == 0 ? "" : "  ").append(" ".repeat(width[c] - row[c].length())).append(row[c]);
-            }
-            out.append('\n');
-        }
-        return out.toString();
     }
 
     static String page(LikelihoodFile file) {

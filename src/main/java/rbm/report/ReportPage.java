@@ -1,6 +1,5 @@
 package rbm.report;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import rbm.experiment.Results;
@@ -33,11 +32,8 @@ public final class ReportPage {
     }
 
     public void write(Path dir) {
-        try {
-            Files.createDirectories(dir.resolve("images"));
-        } catch (IOException e) {
-            throw new BadInputException("--out " + dir + ": cannot create the directory (" + e.getMessage() + ")");
-        }
+        AtomicFiles.createOutputDirectory(dir);
+        AtomicFiles.createOutputDirectory(dir.resolve("images"));
         JsonFiles.write(dir.resolve(RESULTS), results.toFile());
         int width = results.config().widths()[0];
         for (var e : results.samples().entrySet()) {

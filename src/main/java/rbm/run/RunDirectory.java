@@ -51,11 +51,7 @@ public final class RunDirectory {
             throw new BadInputException("--out " + root + ": already holds a run; use --resume " + root
                     + " to continue it, or choose another directory");
         }
-        try {
-            Files.createDirectories(root);
-        } catch (IOException e) {
-            throw new BadInputException("--out " + root + ": cannot create the directory (" + reason(e) + ")");
-        }
+        AtomicFiles.createOutputDirectory(root);
         if (!Files.isDirectory(root) || !Files.isWritable(root)) {
             throw new BadInputException("--out " + root + ": the directory cannot be written");
         }

@@ -92,6 +92,13 @@ final class Progress {
                         line.append(String.format(Locale.ROOT, " (held-out %.3f)", llh));
                     }
                 }
+                if (!Double.isNaN(m.aisLogZ())) {
+                    line.append(String.format(Locale.ROOT, "  AIS ll %.3f", m.aisLogLikelihoodTrain()));
+                    if (!Double.isNaN(m.aisLogLikelihoodHeldout())) {
+                        line.append(String.format(Locale.ROOT, " (held-out %.3f)", m.aisLogLikelihoodHeldout()));
+                    }
+                    line.append(String.format(Locale.ROOT, " ± %.3f", m.aisLogZStderr()));
+                }
                 out.println(line);
                 out.flush();
             }

@@ -41,6 +41,12 @@ final class Progress {
                 widths, t.persistent() ? "PCD" : "CD", t.cdSteps(), t.learningRate(), t.initialMomentum(),
                 t.finalMomentum(), t.momentumSwitchEpoch(), t.weightDecay(), t.batchSize());
         out.printf(Locale.ROOT, "seed %d, %d threads, %s kernels%n", c.seed(), c.threads(), kernels);
+        var l = c.likelihood();
+        if (l.on()) {
+            String every = l.every() == 1 ? "epoch" : l.every() + " epochs";
+            out.printf(Locale.ROOT, "log-likelihood by AIS after every %s and the last of each RBM: %d chains, %d "
+                    + "inverse temperatures%n", every, l.chains(), l.betas());
+        }
         out.flush();
     }
 
@@ -91,6 +97,13 @@ final class Progress {
                     if (!Double.isNaN(llh)) {
                         line.append(String.format(Locale.ROOT, " (held-out %.3f)", llh));
                     }
+                }
+                if (!Double.isNaN(m.aisLogZ())) {
+                    line.append(String.format(Locale.ROOT, "  AIS ll %.3f", m.aisLogLikelihoodTrain()));
+                    if (!Double.isNaN(m.aisLogLikelihoodHeldout())) {
+                        line.append(String.format(Locale.ROOT, " (held-out %.3f)", m.aisLogLikelihoodHeldout()));
+                    }
+                    line.append(String.format(Locale.ROOT, " ± %.3f", m.aisLogZStderr()));
                 }
                 out.println(line);
                 out.flush();

@@ -6,23 +6,30 @@ import java.util.ArrayList;
 import java.util.List;
 import rbm.data.DataSource;
 import rbm.data.Dataset;
+import rbm.evaluate.AnnealedImportanceSampling;
+import rbm.evaluate.AnnealingSchedule;
+import rbm.evaluate.BaseRateModel;
+import rbm.evaluate.LogPartitionEstimate;
 import rbm.generate.Pictures;
 import rbm.io.BadInputException;
 import rbm.kernels.Compute;
 import rbm.kernels.KernelsProvider;
 import rbm.kernels.WarmUp;
+import rbm.run.LikelihoodMonitoring;
 import rbm.run.Provenance;
 import rbm.run.RunConfig;
 import rbm.run.RunData;
 import rbm.run.RunDirectory;
 import rbm.run.StackTrainer;
+import rbm.train.LikelihoodProbe;
 import rbm.train.TrainingDivergedException;
 
 /**
  * Greedy layer-wise training into a run directory, as {@code rbm train} does it: the data is loaded and checked
  * before the directory is made, {@code config.json} and {@code provenance.json} are written first, a checkpoint after
  * every epoch, and {@code filters.png} when the first RBM is done. The progress, one line per epoch, goes to
- * {@code out}; on a terminal a progress bar of the current epoch goes to {@code err}.
+ * {@code out}; on a terminal a progress bar of the current epoch goes to {@code err}. Where the stack asks for
+ * estimates of the log-likelihood, log Z comes from annealed importance sampling.
  */
 public final class Training {
     private Training() {
@@ -88,11 +95,21 @@ public final class Training {
                 if (layer == 1) {
                     Pictures.writeFilters(rbm, 100, run.file("filters.png"));
                 }
-            }));
+            }), annealing(config.likelihood()));
             Network net = new Network(run, config, trainer.train(train.values(), train.rows(),
                     held == null ? null : held.values(), held == null ? 0 : held.rows()));
             progress.finish(run.root());
             return net;
         }
+    }
+
+    /** log Z by AIS as {@code monitoring} asks, annealed from the base rates of the rows the probe is given. */
+    private static LikelihoodProbe annealing(LikelihoodMonitoring monitoring) {
+        AnnealingSchedule schedule = AnnealingSchedule.of(monitoring.betas());
+        return (rbm, rows, count, compute, seed) -> {
+            LogPartitionEstimate e = new AnnealedImportanceSampling(schedule, monitoring.chains(), seed)
+                    .logPartition(rbm, BaseRateModel.fromData(rows, count, rbm.visible()), compute);
+            return new LikelihoodProbe.Estimate(e.logZ(), e.stderr());
+        };
     }
 }

@@ -106,6 +106,20 @@ final class TrainCommand implements Callable<Integer> {
             description = "Rows used for the per-epoch metrics. Default: ${DEFAULT-VALUE}.")
     int monitorRows;
 
+    @Option(names = "--likelihood-every", paramLabel = "E", defaultValue = "0",
+            description = "Estimate the log-likelihood of each RBM by AIS after every E-th epoch and after its last "
+                    + "epoch, into the ais_ columns of metrics.csv. Default: ${DEFAULT-VALUE}, never.")
+    int likelihoodEvery;
+
+    @Option(names = "--likelihood-betas", paramLabel = "K", defaultValue = "" + Stack.LIKELIHOOD_BETAS,
+            description = "Inverse temperatures of each estimate (rbm likelihood uses 14,500). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int likelihoodBetas;
+
+    @Option(names = "--likelihood-chains", paramLabel = "R", defaultValue = "" + Stack.LIKELIHOOD_CHAINS,
+            description = "AIS chains of each estimate. Default: ${DEFAULT-VALUE}.")
+    int likelihoodChains;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory. Default: runs/<date-time>.")
     Path out;
 
@@ -151,7 +165,8 @@ final class TrainCommand implements Callable<Integer> {
                 Flags.nonNegative("--init-std", initStd, base.initStd()),
                 visibleBias != null ? visibleBias == VisibleBias.DATA : base.visibleBiasFromData());
         return Stack.of(layers).epochs(epochs).training(t).propagate(propagate).seed(run.seed())
-                .threads(run.threads()).monitorRows(monitorRows);
+                .threads(run.threads()).monitorRows(monitorRows)
+                .likelihood(likelihoodEvery, likelihoodBetas, likelihoodChains);
     }
 
     private List<String> commandLine() {

@@ -29,6 +29,7 @@ import rbm.relevance.LayerReport;
 import rbm.relevance.LayerReports;
 import rbm.relevance.RelevanceBound;
 import rbm.run.MetricsLog;
+import rbm.run.LikelihoodMonitoring;
 import rbm.run.RunConfig;
 import rbm.run.RunDirectory;
 import rbm.run.StackTrainer;
@@ -122,7 +123,7 @@ public final class PaperExperiment {
         int[] epochs = new int[widths.length - 1];
         java.util.Arrays.fill(epochs, config.epochs());
         RunConfig rc = new RunConfig(null, null, "threshold:0.5", config.images(), widths, epochs,
-                TrainingConfig.hinton(), true, seed, config.threads(), 1000);
+                TrainingConfig.hinton(), true, seed, config.threads(), 1000, LikelihoodMonitoring.OFF);
         Path dir = out.resolve("runs").resolve(name);
         RunDirectory run;
         if (Files.exists(dir.resolve("config.json"))) {

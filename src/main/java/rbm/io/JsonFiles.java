@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -19,9 +21,11 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,11 +34,16 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
@@ -50,11 +59,14 @@ import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
  * <p>{@link #read} needs every component present (a missing key is an error naming it); {@link #readLenient}
  * fills what is missing with null, NaN, 0 or false, for pages drawn from partial files with gaps where data is
  * missing. A record type with a {@code public static final} field {@code ABSENT} of its own type reads a null or
- * missing object as that constant rather than as null.
+ * missing object as that constant rather than as null. A component marked {@link OptionalKey} may be missing even
+ * from a file read by {@link #read}, and is not written when null or NaN.
  */
 public final class JsonFiles {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .annotationIntrospector(new OptionalKeys())
+            .injectableValues(new AbsentValues())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -223,6 +235,54 @@ public final class JsonFiles {
     /** Control characters from the file would break the one-line message. */
     private static String oneLine(String message) {
         return message.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", "?");
+    }
+
+    /**
+     * {@link OptionalKey}: Jackson's one way past a required creator property that is missing is to inject a value
+     * for it, so each optional parameter is injectable, from the file when the key is there ({@code useInput}) and
+     * from {@link AbsentValues} when it is not; and its key is left out when {@link Absent} says so.
+     */
+    private static final class OptionalKeys extends JacksonAnnotationIntrospector {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public JacksonInject.Value findInjectableValue(AnnotatedMember member) {
+            if (member instanceof AnnotatedParameter p && p.hasAnnotation(OptionalKey.class)) {
+                // an id of its own: Jackson refuses two injected parameters with one id
+                String id = p.getOwner().getDeclaringClass().getName() + "#" + p.getIndex();
+                return JacksonInject.Value.construct(id, true, true);
+            }
+            return super.findInjectableValue(member);
+        }
+
+        @Override
+        public JsonInclude.Value findPropertyInclusion(Annotated a) {
+            JsonInclude.Value inclusion = super.findPropertyInclusion(a);
+            return a.hasAnnotation(OptionalKey.class) ? inclusion.withValueFilter(Absent.class) : inclusion;
+        }
+    }
+
+    /** The value of a missing {@link OptionalKey}: what its reader gives for null. */
+    private static final class AbsentValues extends InjectableValues {
+        @Override
+        @Deprecated // the form Jackson declares abstract; its newer overload calls this one
+        public Object findInjectableValue(Object id, DeserializationContext ctxt, BeanProperty property,
+                                          Object bean) throws JsonMappingException {
+            return ((SettableBeanProperty) property).getValueDeserializer().getAbsentValue(ctxt);
+        }
+    }
+
+    /** A value filter in Jackson's sense: {@code equals} is true for a value to leave out, null or NaN. */
+    private static final class Absent {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || value instanceof Double d && d.isNaN();
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     /** Gives each record type that declares an {@code ABSENT} constant a reader that returns it for null. */

@@ -1,21 +1,25 @@
 package rbm.run;
 
 import java.util.List;
+import rbm.io.OptionalKey;
 import rbm.train.TrainingConfig;
 
 /**
  * {@code config.json}: a {@link RunConfig} as written when a run starts and read back by {@code --resume}. The
  * hyperparameters of {@link TrainingConfig} sit at the top level beside the data and the stack.
  *
- * @param data      the training file, or {@value #BUNDLED}
- * @param layers    the widths, data first
- * @param propagate {@value #SAMPLE} (each RBM trains on sampled states of the one below) or probabilities
+ * @param data       the training file, or {@value #BUNDLED}
+ * @param layers     the widths, data first
+ * @param propagate  {@value #SAMPLE} (each RBM trains on sampled states of the one below) or probabilities
+ * @param likelihood the estimates of the log-likelihood during training; absent when there are none, as in files
+ *                   written before they existed
  */
 public record ConfigFile(String data, String heldout, String binarization, int limit, List<Integer> layers,
                          List<Integer> epochs, int cdSteps, boolean persistent, boolean sampleVisible,
                          double learningRate, double initialMomentum, double finalMomentum, int momentumSwitchEpoch,
                          double weightDecay, int batchSize, double initStd, boolean visibleBiasFromData,
-                         String propagate, long seed, int threads, int monitorRows) {
+                         String propagate, long seed, int threads, int monitorRows,
+                         @OptionalKey LikelihoodMonitoring likelihood) {
     public static final String BUNDLED = "bundled:mnist-train";
     public static final String SAMPLE = "sample";
 
@@ -24,7 +28,8 @@ public record ConfigFile(String data, String heldout, String binarization, int l
                 initialMomentum, finalMomentum, momentumSwitchEpoch, weightDecay, batchSize, initStd,
                 visibleBiasFromData);
         return new RunConfig(BUNDLED.equals(data) ? null : data, heldout, binarization, limit, ints(layers),
-                ints(epochs), training, SAMPLE.equals(propagate), seed, threads, monitorRows);
+                ints(epochs), training, SAMPLE.equals(propagate), seed, threads, monitorRows,
+                likelihood == null ? LikelihoodMonitoring.OFF : likelihood);
     }
 
     private static int[] ints(List<Integer> xs) {

@@ -1,5 +1,6 @@
 package rbm.run;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import rbm.io.AtomicFiles;
 import rbm.io.BadInputException;
 import rbm.io.JsonFiles;
+import rbm.io.OptionalKey;
 
 /**
  * The per-epoch metrics of a run, kept as {@code metrics.csv} and {@code metrics.jsonl} (one {@link Row} a line).
@@ -20,23 +22,30 @@ public final class MetricsLog {
     /** The CSV header: the keys of {@link Row}, in order. */
     private static final List<String> COLUMNS = List.of("layer", "epoch", "seconds", "reconstruction_error",
             "pseudo_log_likelihood", "free_energy_train", "free_energy_heldout", "free_energy_gap",
-            "exact_log_likelihood_train", "exact_log_likelihood_heldout");
+            "exact_log_likelihood_train", "exact_log_likelihood_heldout", "ais_log_z", "ais_log_z_stderr",
+            "ais_log_likelihood_train", "ais_log_likelihood_heldout");
 
     /**
      * One epoch of one layer. A measurement that was not made (no held-out data; a layer too wide for the exact
-     * likelihood) is NaN, and null in the files.
+     * likelihood) is NaN, and null in the files, except that {@code metrics.jsonl} leaves out the {@code ais_} keys
+     * of the epochs without an AIS estimate: runs without one have lines as they were before those keys existed.
      *
      * @param seconds wall time of the epoch's training, without the measurements
+     * @param aisLogZ log Z by AIS ({@link LikelihoodMonitoring}), with its standard error and the log-likelihoods
+     *                that go with it
      */
     public record Row(int layer, int epoch, double seconds, double reconstructionError, double pseudoLogLikelihood,
                       double freeEnergyTrain, double freeEnergyHeldout, double freeEnergyGap,
-                      double exactLogLikelihoodTrain, double exactLogLikelihoodHeldout) {
+                      double exactLogLikelihoodTrain, double exactLogLikelihoodHeldout, @OptionalKey double aisLogZ,
+                      @OptionalKey @JsonProperty("ais_log_z_stderr") double aisLogZStderr,
+                      @OptionalKey double aisLogLikelihoodTrain, @OptionalKey double aisLogLikelihoodHeldout) {
 
         /** The cells of the CSV line, in the order of {@link #COLUMNS}; an unmeasured value is empty. */
         List<String> cells() {
             List<String> cells = new ArrayList<>(List.of(Integer.toString(layer), Integer.toString(epoch)));
             for (double v : new double[] {seconds, reconstructionError, pseudoLogLikelihood, freeEnergyTrain,
-                    freeEnergyHeldout, freeEnergyGap, exactLogLikelihoodTrain, exactLogLikelihoodHeldout}) {
+                    freeEnergyHeldout, freeEnergyGap, exactLogLikelihoodTrain, exactLogLikelihoodHeldout, aisLogZ,
+                    aisLogZStderr, aisLogLikelihoodTrain, aisLogLikelihoodHeldout}) {
                 cells.add(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v));
             }
             return cells;

@@ -22,9 +22,11 @@ import rbm.train.TrainingConfig;
  * @param seed          the seed of every random stream
  * @param threads       worker threads; the same seed and thread count give the same weights
  * @param monitorRows   rows of training and held-out data used for the per-epoch metrics
+ * @param likelihood    when to estimate the log-likelihood of the RBM being trained
  */
 public record RunConfig(String data, String heldout, String binarization, int limit, int[] widths, int[] epochs,
-                        TrainingConfig training, boolean sampleUp, long seed, int threads, int monitorRows) {
+                        TrainingConfig training, boolean sampleUp, long seed, int threads, int monitorRows,
+                        LikelihoodMonitoring likelihood) {
 
     public RunConfig {
         if (widths.length < 2) {
@@ -47,7 +49,8 @@ public record RunConfig(String data, String heldout, String binarization, int li
                 training.persistent(), training.sampleVisible(), training.learningRate(), training.initialMomentum(),
                 training.finalMomentum(), training.momentumSwitchEpoch(), training.weightDecay(),
                 training.batchSize(), training.initStd(), training.visibleBiasFromData(),
-                sampleUp ? ConfigFile.SAMPLE : "probabilities", seed, threads, monitorRows);
+                sampleUp ? ConfigFile.SAMPLE : "probabilities", seed, threads, monitorRows,
+                likelihood.on() ? likelihood : null);
     }
 
     /** {@code 784-500-250}: the form {@code --layers} takes. */

@@ -9,6 +9,7 @@ import rbm.model.Rbm;
 import rbm.random.BernoulliSampler;
 import rbm.random.RandomStreams;
 import rbm.train.ContrastiveDivergence;
+import rbm.train.LikelihoodProbe;
 import rbm.train.Monitor;
 import rbm.train.TrainingConfig;
 import rbm.train.TrainingDivergedException;
@@ -20,7 +21,9 @@ import rbm.train.TrainingDivergedException;
  * completed epoch and gives the same weights as an uninterrupted run.
  *
  * <p>Each layer ℓ draws from its own streams, named "layer ℓ ...", so that a resumed run that starts at layer ℓ
- * needs nothing from the streams of the layers below beyond recomputing their outputs.
+ * needs nothing from the streams of the layers below beyond recomputing their outputs. An estimate of the
+ * log-likelihood ({@link LikelihoodMonitoring}) draws from a stream of its own per layer and epoch, so asking for
+ * estimates changes no weight.
  */
 public final class StackTrainer {
 
@@ -39,12 +42,24 @@ public final class StackTrainer {
     private final RunDirectory run;
     private final Compute compute;
     private final Listener listener;
+    private final LikelihoodProbe probe;
 
+    /** A trainer for a run that estimates no log-likelihoods. */
     public StackTrainer(RunConfig config, RunDirectory run, Compute compute, Listener listener) {
+        this(config, run, compute, listener, null);
+    }
+
+    /** @param probe the estimator of log Z that {@code config.likelihood()} asks for, or null if it asks for none */
+    public StackTrainer(RunConfig config, RunDirectory run, Compute compute, Listener listener,
+                        LikelihoodProbe probe) {
+        if (config.likelihood().on() && probe == null) {
+            throw new IllegalArgumentException("the run estimates log-likelihoods, and no estimator was given");
+        }
         this.config = config;
         this.run = run;
         this.compute = compute;
         this.listener = listener;
+        this.probe = probe;
     }
 
     /**
@@ -119,11 +134,15 @@ public final class StackTrainer {
                         : "the last good checkpoint (epoch " + epoch + ") is kept in " + run.root())
                         + "; try a smaller --learning-rate");
             }
-            Monitor.Measurement m = monitor.measure(rbm);
+            Monitor.Measurement m = config.likelihood().due(epoch + 1, epochs)
+                    ? monitor.measure(rbm, probe, RandomStreams.create(config.seed(),
+                            name + " likelihood epoch " + (epoch + 1)).nextLong())
+                    : monitor.measure(rbm);
             run.saveCheckpoint(layer, epoch + 1, epochs, rbm, cd.saveState());
             MetricsLog.Row row = new MetricsLog.Row(layer, epoch + 1, seconds, m.reconstructionError(),
                     m.pseudoLogLikelihood(), m.freeEnergyTrain(), m.freeEnergyHeldout(), m.freeEnergyGap(),
-                    m.exactLogLikelihoodTrain(), m.exactLogLikelihoodHeldout());
+                    m.exactLogLikelihoodTrain(), m.exactLogLikelihoodHeldout(), m.aisLogZ(), m.aisLogZStderr(),
+                    m.aisLogLikelihoodTrain(), m.aisLogLikelihoodHeldout());
             metrics.add(row);
             listener.epochDone(layer, epoch + 1, epochs, row);
         }

@@ -14,7 +14,8 @@ import rbm.model.Rbm;
  *       random unit i per row, log σ(F(ṽ) − F(v)) with ṽ = v with unit i flipped. scikit-learn's
  *       {@code score_samples} reports the same estimate multiplied by the number of visible units;</li>
  *   <li>the free-energy gap: mean F(held-out) − mean F(train), which grows when the model over-fits;</li>
- *   <li>for small models, the exact mean log-likelihood log p(v) of the training and held-out rows, in nats.</li>
+ *   <li>for small models, the exact mean log-likelihood log p(v) of the training and held-out rows, in nats;</li>
+ *   <li>when asked, the same with log Z estimated by a {@link LikelihoodProbe}, and log Z itself.</li>
  * </ul>
  */
 public final class Monitor {
@@ -47,13 +48,26 @@ public final class Monitor {
         }
     }
 
-    /** The numbers reported after an epoch. NaN where a number does not apply. */
+    /** The numbers reported after an epoch. NaN where a number does not apply or was not asked for. */
     public record Measurement(double reconstructionError, double pseudoLogLikelihood, double freeEnergyTrain,
                               double freeEnergyHeldout, double freeEnergyGap, double exactLogLikelihoodTrain,
-                              double exactLogLikelihoodHeldout) {
+                              double exactLogLikelihoodHeldout, double aisLogZ, double aisLogZStderr,
+                              double aisLogLikelihoodTrain, double aisLogLikelihoodHeldout) {
     }
 
     public Measurement measure(Rbm rbm) {
+        return measure(rbm, null);
+    }
+
+    /**
+     * The measurements with log Z estimated by {@code probe}, which starts from the base rates of the training
+     * monitoring rows and draws from streams fixed by {@code seed}.
+     */
+    public Measurement measure(Rbm rbm, LikelihoodProbe probe, long seed) {
+        return measure(rbm, probe.logPartition(rbm, train, trainRows, compute, seed));
+    }
+
+    private Measurement measure(Rbm rbm, LikelihoodProbe.Estimate estimate) {
         int nh = rbm.hidden();
         float[] hidden = new float[trainRows * nh];
         float[] recon = new float[trainRows * visible];
@@ -83,7 +97,9 @@ public final class Monitor {
             llTrain = -meanTrain - logZ;
             llHeld = heldoutRows > 0 ? -meanHeld - logZ : Double.NaN;
         }
-        return new Measurement(err, pll, meanTrain, meanHeld, meanHeld - meanTrain, llTrain, llHeld);
+        double logZ = estimate == null ? Double.NaN : estimate.logZ();
+        return new Measurement(err, pll, meanTrain, meanHeld, meanHeld - meanTrain, llTrain, llHeld, logZ,
+                estimate == null ? Double.NaN : estimate.stderr(), -meanTrain - logZ, -meanHeld - logZ);
     }
 
     /**

@@ -128,6 +128,9 @@ class BadInputTest {
         assertError(train("--epochs", "2,2,2"), 2, "--epochs");
         assertError(train("--binarize", "median"), 2, "--binarize");
         assertError(train("--batch", "ten"), 2, "--batch");
+        assertError(train("--likelihood-every", "-1"), 2, "--likelihood-every");
+        assertError(train("--likelihood-every", "1", "--likelihood-betas", "1"), 2, "--likelihood-betas");
+        assertError(train("--likelihood-every", "1", "--likelihood-chains", "0"), 2, "--likelihood-chains");
     }
 
     @Test

@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
 import rbm.io.JsonFiles;
 import rbm.run.ConfigFile;
+import rbm.run.LikelihoodMonitoring;
+import rbm.run.MetricsLog;
 import rbm.run.Provenance;
 
 /** What a user of 'train' and 'sample' finds: the printed progress, the run directory, the presets. */
@@ -47,6 +50,45 @@ class TrainCommandTest {
         var image = javax.imageio.ImageIO.read(png.toFile());
         assertEquals(3 * 28 * 2 + 2, image.getWidth(), "3 tiles of 28 pixels, doubled, with 2 borders");
         assertEquals(2, Cli.run("sample", "--model", run.toString(), "--layer", "3").code());
+    }
+
+    /**
+     * --likelihood-every 2 over 3 epochs estimates after epochs 2 and 3 (the last), with AIS values within 3 standard
+     * errors and 0.1 nats of the exact ones of a 784-12 RBM, is kept in config.json, and changes no weight.
+     */
+    @Test
+    void likelihoodEveryEstimatesTheLogLikelihoodByAis() throws IOException {
+        String[] common = {"train", "--limit", "1000", "--batch", "20", "--layers", "784-12", "--epochs", "3",
+            "--seed", "5", "--threads", "2", "--monitor-rows", "200"};
+        Path plain = tmp.resolve("plain");
+        assertEquals(0, Cli.run(concat(common, "--out", plain.toString())).code());
+        Path run = tmp.resolve("ais");
+        Cli r = Cli.run(concat(common, "--likelihood-every", "2", "--out", run.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("AIS ll"), r.out());
+        assertEquals(new LikelihoodMonitoring(2, 1000, 100),
+                JsonFiles.read(run.resolve("config.json"), ConfigFile.class).toConfig().likelihood());
+        List<MetricsLog.Row> rows = new MetricsLog(run).rowsOnDisk();
+        assertEquals(3, rows.size());
+        MetricsLog.Row first = rows.getFirst();
+        for (double v : new double[] {first.aisLogZ(), first.aisLogZStderr(), first.aisLogLikelihoodTrain(),
+            first.aisLogLikelihoodHeldout()}) {
+            assertTrue(Double.isNaN(v), "no estimate after epoch 1: " + first);
+        }
+        for (MetricsLog.Row row : rows.subList(1, 3)) {
+            double tolerance = 3 * row.aisLogZStderr() + 0.1;
+            assertTrue(row.aisLogZStderr() > 0, row.toString());
+            assertEquals(row.exactLogLikelihoodHeldout(), row.aisLogLikelihoodHeldout(), tolerance, row.toString());
+            assertEquals(row.exactLogLikelihoodTrain(), row.aisLogLikelihoodTrain(), tolerance, row.toString());
+        }
+        Path weights = Path.of("layer-01", "epoch-0003", "weights.npy");
+        assertEquals(-1, Files.mismatch(plain.resolve(weights), run.resolve(weights)), "the same weights");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

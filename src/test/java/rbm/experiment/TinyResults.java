@@ -90,7 +90,7 @@ public final class TinyResults {
         List<MetricsLog.Row> curves = new ArrayList<>();
         for (int l = 1; l <= 3; l++) {
             curves.add(new MetricsLog.Row(l, 1, Double.NaN, 10.0 / l, -0.5, Double.NaN, Double.NaN, 0.1 * l,
-                    Double.NaN, Double.NaN));
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
         }
         r.trainingCurves = curves;
         return r;

@@ -165,6 +165,29 @@ class JsonFilesTest {
         assertEquals(Part.ABSENT, JsonFiles.readLenient(partial, Whole.class).part());
     }
 
+    record Grown(int layer, @OptionalKey double score, @OptionalKey Part part, @OptionalKey Training training) {
+    }
+
+    /** A file from before the optional keys existed loads strictly and writes back without them. */
+    @Test
+    void optionalKeysMayBeMissingAndAreLeftOutWhenEmpty() {
+        Grown old = JsonFiles.parse("{\"layer\": 2}", "old.json", Grown.class);
+        assertEquals(2, old.layer());
+        assertTrue(Double.isNaN(old.score()), "a missing number is NaN");
+        assertEquals(Part.ABSENT, old.part());
+        assertNull(old.training());
+        assertEquals("{\"layer\":2}", JsonFiles.line(new Grown(2, Double.NaN, null, null)));
+        Grown full = new Grown(3, 0.5, new Part(1), new Training(4, 0.1));
+        String line = JsonFiles.line(full);
+        assertEquals("{\"layer\":3,\"score\":0.5,\"part\":{\"x\":1.0},"
+                + "\"training\":{\"epochs\":4,\"rate\":0.1}}", line);
+        assertEquals(full, JsonFiles.parse(line, "new.json", Grown.class));
+        BadInput.assertBadInput("old.json", ": missing key 'layer'", () -> JsonFiles.parse("{}", "old.json",
+                Grown.class));
+        BadInput.assertBadInput("new.json", ": missing key 'training.rate'", () -> JsonFiles.parse(
+                "{\"layer\": 1, \"training\": {\"epochs\": 4}}", "new.json", Grown.class));
+    }
+
     @Test
     void fileErrors() throws IOException {
         Path missing = tmp.resolve("missing.json");

@@ -18,17 +18,27 @@ class MetricsLogTest {
 
     private static MetricsLog.Row row(int layer, int epoch, double heldout) {
         return new MetricsLog.Row(layer, epoch, 0.5, 40.0 + epoch, -0.25, 10.0, heldout, heldout - 10.0,
-                Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
-    /** One JSON line per epoch with every column as a key, and the same numbers in the CSV file. */
+    /** A row with an AIS estimate: log Z 50 ± 0.25, and the log-likelihoods −F − log Z. */
+    private static MetricsLog.Row estimated(int layer, int epoch) {
+        return new MetricsLog.Row(layer, epoch, 0.5, 40.0 + epoch, -0.25, 10.0, 12.0, 2.0, Double.NaN, Double.NaN,
+                50.0, 0.25, -60.0, -62.0);
+    }
+
+    /**
+     * One JSON line per epoch with every column as a key, and the same numbers in the CSV file; the AIS keys only on
+     * the epochs with an estimate.
+     */
     @Test
     void writesEveryRowToBothFiles() throws Exception {
         MetricsLog log = new MetricsLog(tmp);
         log.add(row(1, 1, 12.5));
         log.add(row(1, 2, Double.NaN));
+        log.add(estimated(1, 3));
         List<String> lines = Files.readAllLines(tmp.resolve("metrics.jsonl"));
-        assertEquals(2, lines.size());
+        assertEquals(3, lines.size());
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
         assertEquals(1, first.get("layer").intValue());
         assertEquals(1, first.get("epoch").intValue());
@@ -40,20 +50,28 @@ class MetricsLogTest {
         assertEquals(2.5, first.get("free_energy_gap").doubleValue());
         assertTrue(first.get("exact_log_likelihood_train").isNull(), "not measured: null");
         assertTrue(first.get("exact_log_likelihood_heldout").isNull());
+        assertEquals(10, first.size(), "no AIS keys without an estimate");
         assertTrue(new ObjectMapper().readTree(lines.get(1)).get("free_energy_heldout").isNull());
+        JsonNode third = new ObjectMapper().readTree(lines.get(2));
+        assertEquals(50.0, third.get("ais_log_z").doubleValue());
+        assertEquals(0.25, third.get("ais_log_z_stderr").doubleValue());
+        assertEquals(-60.0, third.get("ais_log_likelihood_train").doubleValue());
+        assertEquals(-62.0, third.get("ais_log_likelihood_heldout").doubleValue());
         List<String> csv = Files.readAllLines(tmp.resolve("metrics.csv"));
         assertEquals("layer,epoch,seconds,reconstruction_error,pseudo_log_likelihood,free_energy_train,"
-                + "free_energy_heldout,free_energy_gap,exact_log_likelihood_train,exact_log_likelihood_heldout",
-                csv.get(0));
-        assertEquals("1,1,0.500000,41.0000,-0.250000,10.0000,12.5000,2.50000,,", csv.get(1));
-        assertEquals("1,2,0.500000,42.0000,-0.250000,10.0000,,,,", csv.get(2));
+                + "free_energy_heldout,free_energy_gap,exact_log_likelihood_train,exact_log_likelihood_heldout,"
+                + "ais_log_z,ais_log_z_stderr,ais_log_likelihood_train,ais_log_likelihood_heldout", csv.get(0));
+        assertEquals("1,1,0.500000,41.0000,-0.250000,10.0000,12.5000,2.50000,,,,,,", csv.get(1));
+        assertEquals("1,2,0.500000,42.0000,-0.250000,10.0000,,,,,,,,", csv.get(2));
+        assertEquals("1,3,0.500000,43.0000,-0.250000,10.0000,12.0000,2.00000,,,50.0000,0.250000,-60.0000,-62.0000",
+                csv.get(3));
     }
 
     /** A resumed run keeps the rows of the epochs its checkpoints hold, and reads them back as they were. */
     @Test
     void readsBackTheRowsUpToACheckpoint() {
         MetricsLog log = new MetricsLog(tmp);
-        List<MetricsLog.Row> rows = List.of(row(1, 1, 11), row(1, 2, Double.NaN), row(2, 1, 13), row(2, 2, 14));
+        List<MetricsLog.Row> rows = List.of(row(1, 1, 11), estimated(1, 2), row(2, 1, 13), row(2, 2, 14));
         rows.forEach(log::add);
         assertEquals(rows, new MetricsLog(tmp).rowsOnDisk());
         MetricsLog resumed = new MetricsLog(tmp);

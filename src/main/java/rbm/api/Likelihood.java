@@ -23,6 +23,7 @@ import rbm.model.DeepBeliefNet;
 import rbm.model.ExactLikelihood;
 import rbm.model.Rbm;
 import rbm.random.BernoulliSampler;
+import rbm.random.RandomStreams;
 import rbm.report.LikelihoodFiles;
 import rbm.run.RunData;
 
@@ -101,9 +102,9 @@ public final class Likelihood {
             log.printf(Locale.ROOT, "  the DBN bound at depths 1 to %d, %d samples per image%n", depth, boundSamples);
             log.flush();
             List<DbnBound> boundTrain = DbnBoundEstimator.estimate(dbn, logZ, train.values(), train.rows(),
-                    boundSamples, seed, compute);
+                    boundSamples, RandomStreams.seedFor(seed, "likelihood bound, training"), compute);
             List<DbnBound> boundHeld = held == null ? null : DbnBoundEstimator.estimate(dbn, logZ, held.values(),
-                    held.rows(), boundSamples, seed + 1, compute);
+                    held.rows(), boundSamples, RandomStreams.seedFor(seed, "likelihood bound, held-out"), compute);
             List<LikelihoodFile.Depth> depths = new ArrayList<>();
             for (int l = 0; l < depth; l++) {
                 DbnBound t = boundTrain.get(l);
@@ -121,7 +122,8 @@ public final class Likelihood {
                                               AnnealingSchedule schedule, int chains, int raiseRows, long seed,
                                               Compute compute, PrintWriter log) {
         BaseRateModel base = BaseRateModel.fromData(v, rows, rbm.visible());
-        LogPartitionEstimate ais = new AnnealedImportanceSampling(schedule, chains, seed + l)
+        LogPartitionEstimate ais = new AnnealedImportanceSampling(schedule, chains,
+                RandomStreams.seedFor(seed, "likelihood RBM " + l + " AIS"))
                 .logPartition(rbm, base, compute);
         Double exact = ExactLikelihood.feasible(rbm) ? ExactLikelihood.logPartition(rbm, compute) : null;
         Double heldAis = held == null ? null : ais.meanLogLikelihood(rbm, compute, held, heldRows);
@@ -132,7 +134,8 @@ public final class Likelihood {
         Double aisOnRaiseRows = null;
         if (held != null && binary(held, heldRows * rbm.visible())) {
             int n = Math.min(raiseRows, heldRows);
-            ReverseEstimate r = new ReverseAnnealing(schedule, 1, seed + 1000 + l)
+            ReverseEstimate r = new ReverseAnnealing(schedule, 1,
+                    RandomStreams.seedFor(seed, "likelihood RBM " + l + " RAISE"))
                     .estimate(rbm, base, held, n, compute);
             raise = r.meanLogLikelihood();
             raiseError = r.stderr();

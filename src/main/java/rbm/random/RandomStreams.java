@@ -30,6 +30,14 @@ public final class RandomStreams {
     }
 
     /** {@code count} non-overlapping streams for one purpose, one per worker thread. */
+    /**
+     * A seed of its own for a computation that takes a seed (an AIS run, a bound): the first draw of the generator of
+     * {@code purpose}, so that two purposes of one seed, or one purpose of two seeds, never share their streams.
+     */
+    public static long seedFor(long seed, String purpose) {
+        return create(seed, purpose).nextLong();
+    }
+
     public static UniformRandomProvider[] perThread(long seed, String purpose, int count) {
         JumpableUniformRandomProvider base = (JumpableUniformRandomProvider) create(seed, purpose);
         UniformRandomProvider[] streams = new UniformRandomProvider[count];

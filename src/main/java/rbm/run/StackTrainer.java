@@ -135,8 +135,8 @@ public final class StackTrainer {
                         + "; try a smaller --learning-rate");
             }
             Monitor.Measurement m = config.likelihood().due(epoch + 1, epochs)
-                    ? monitor.measure(rbm, probe, RandomStreams.create(config.seed(),
-                            name + " likelihood epoch " + (epoch + 1)).nextLong())
+                    ? monitor.measure(rbm, probe, RandomStreams.seedFor(config.seed(),
+                            name + " likelihood epoch " + (epoch + 1)))
                     : monitor.measure(rbm);
             run.saveCheckpoint(layer, epoch + 1, epochs, rbm, cd.saveState());
             MetricsLog.Row row = new MetricsLog.Row(layer, epoch + 1, seconds, m.reconstructionError(),

@@ -1,12 +1,12 @@
 package rbm.relevance;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import rbm.io.OptionalKey;
 
 /**
  * {@code relevance.json}: what was analysed, the bound for the sample size, and every layer and read-out repeat
@@ -20,12 +20,14 @@ public record RelevanceFile(Source source, long samples, Bound bound, List<Layer
     /**
      * What was analysed: a trained stack read out over its data (model, layers, data, rows, binarization, readout,
      * repeats, seed, threads, kernels), or a file of states (input, format, width). The other fields are null and
-     * are left out of the file; so is the seed of a deterministic read-out.
+     * are left out of the file; so is the seed of a deterministic read-out. Each key is optional, as one kind of
+     * source lacks the other's.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Source(String model, int[] layers, String data, Integer rows, String binarization, String readout,
-                         Integer repeats, Long seed, Integer threads, String kernels, String input, String format,
-                         Integer width) {
+    public record Source(@OptionalKey String model, @OptionalKey int[] layers, @OptionalKey String data,
+                         @OptionalKey Integer rows, @OptionalKey String binarization, @OptionalKey String readout,
+                         @OptionalKey Integer repeats, @OptionalKey Long seed, @OptionalKey Integer threads,
+                         @OptionalKey String kernels, @OptionalKey String input, @OptionalKey String format,
+                         @OptionalKey Integer width) {
 
         /** A trained stack read out over its data; {@code seed} is null for the deterministic read-out. */
         public static Source ofModel(String model, int[] layers, String data, int rows, String binarization,

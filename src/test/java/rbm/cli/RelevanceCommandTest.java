@@ -218,6 +218,6 @@ class RelevanceCommandTest {
     }
 
     private static RelevanceFile relevanceFile(Path dir) {
-        return JsonFiles.readLenient(dir.resolve("relevance.json"), RelevanceFile.class);
+        return JsonFiles.read(dir.resolve("relevance.json"), RelevanceFile.class);
     }
 }

@@ -44,9 +44,7 @@ class FileFixturesTest {
 
     /** Loads {@code file} as a {@code type}, checks that writing it back gives the same JSON, and returns it. */
     private static <T> T loadAndRewrite(Path file, Class<T> type) throws Exception {
-        // relevance.json is only written, never read back by the program, and its source has the fields of a model
-        // or of an input file: it loads leniently
-        T record = type == RelevanceFile.class ? JsonFiles.readLenient(file, type) : JsonFiles.read(file, type);
+        T record = JsonFiles.read(file, type);
         assertSameJson(Files.readString(file), JsonFiles.pretty(record), file.toString());
         return record;
     }

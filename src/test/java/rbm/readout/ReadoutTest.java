@@ -155,6 +155,6 @@ class ReadoutTest {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
         assertEquals(0, code, err.toString());
-        return JsonFiles.readLenient(tmp.resolve(out).resolve(RelevanceReport.JSON), RelevanceFile.class);
+        return JsonFiles.read(tmp.resolve(out).resolve(RelevanceReport.JSON), RelevanceFile.class);
     }
 }

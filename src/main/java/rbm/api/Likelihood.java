@@ -8,6 +8,7 @@ import java.util.Locale;
 import rbm.data.DataLoader;
 import rbm.data.Dataset;
 import rbm.evaluate.AnnealedImportanceSampling;
+import rbm.evaluate.AnnealingProgress;
 import rbm.evaluate.AnnealingSchedule;
 import rbm.evaluate.BaseRateModel;
 import rbm.evaluate.DbnBound;
@@ -88,7 +89,7 @@ public final class Likelihood {
                 Rbm rbm = dbn.rbm(l);
                 long start = System.nanoTime();
                 LikelihoodFile.Layer layer = layer(l, rbm, up, train.rows(), upHeld, held == null ? 0 : held.rows(),
-                        schedule, chains, raiseRows, seed, compute, log);
+                        schedule, chains, raiseRows, seed, compute, new Bar(log, l, rbm));
                 layers.add(layer);
                 logZ[l - 1] = layer.logZExact() != null ? layer.logZExact() : layer.logZAis();
                 log.printf(Locale.ROOT, "  RBM %d (%d-%d): log Z %.3f (AIS, ± %.3f), %.1fs%n", l, rbm.visible(),
@@ -120,12 +121,12 @@ public final class Likelihood {
 
     private static LikelihoodFile.Layer layer(int l, Rbm rbm, float[] v, int rows, float[] held, int heldRows,
                                               AnnealingSchedule schedule, int chains, int raiseRows, long seed,
-                                              Compute compute, PrintWriter log) {
+                                              Compute compute, Bar bar) {
         BaseRateModel base = BaseRateModel.fromData(v, rows, rbm.visible());
         LogPartitionEstimate ais = new AnnealedImportanceSampling(schedule, chains,
                 RandomStreams.seedFor(seed, "likelihood RBM " + l + " AIS"))
-                .logPartition(rbm, base, compute);
-        Double exact = ExactLikelihood.feasible(rbm) ? ExactLikelihood.logPartition(rbm, compute) : null;
+                .logPartition(rbm, base, compute, bar.phase("AIS"));
+        Double exact = ExactLikelihood.feasibleOnce(rbm) ? ExactLikelihood.logPartition(rbm, compute) : null;
         Double heldAis = held == null ? null : ais.meanLogLikelihood(rbm, compute, held, heldRows);
         Double heldExact = held == null || exact == null ? null : ExactLikelihood.meanLogLikelihood(rbm, compute, held,
                 heldRows);
@@ -136,11 +137,12 @@ public final class Likelihood {
             int n = Math.min(raiseRows, heldRows);
             ReverseEstimate r = new ReverseAnnealing(schedule, 1,
                     RandomStreams.seedFor(seed, "likelihood RBM " + l + " RAISE"))
-                    .estimate(rbm, base, held, n, compute);
+                    .estimate(rbm, base, held, n, compute, bar.phase("RAISE"));
             raise = r.meanLogLikelihood();
             raiseError = r.stderr();
             aisOnRaiseRows = ais.meanLogLikelihood(rbm, compute, held, n);
         }
+        bar.clear();
         return new LikelihoodFile.Layer(l, rbm.visible(), rbm.hidden(), ais.logZ(), ais.stderr(), ais.lower(),
                 ais.upper(), ais.effectiveSampleSize(), exact, ais.meanLogLikelihood(rbm, compute, v, rows), heldAis,
                 raise, raiseError, aisOnRaiseRows, heldExact);
@@ -188,5 +190,44 @@ public final class Likelihood {
     public void write(Path dir) {
         AtomicFiles.createOutputDirectory(dir);
         LikelihoodFiles.write(file, dir);
+    }
+
+    /**
+     * The progress of one RBM's annealing runs, redrawn in place on a terminal at most five times a second; elsewhere
+     * silent, as the line printed after each RBM is the progress.
+     */
+    private static final class Bar {
+        private static final long REDRAW_NANOS = 200_000_000L;
+        private final PrintWriter err;
+        private final String label;
+        private final boolean terminal = System.console() != null && System.console().isTerminal();
+        private long lastDraw;
+
+        Bar(PrintWriter err, int layer, Rbm rbm) {
+            this.err = err;
+            this.label = String.format(Locale.ROOT, "  RBM %d (%d-%d)", layer, rbm.visible(), rbm.hidden());
+        }
+
+        AnnealingProgress phase(String name) {
+            if (!terminal) {
+                return AnnealingProgress.NONE;
+            }
+            return (done, total) -> {
+                long now = System.nanoTime();
+                if (done < total && now - lastDraw < REDRAW_NANOS) {
+                    return;
+                }
+                lastDraw = now;
+                err.printf(Locale.ROOT, "\r%s: %s %3d%% ", label, name, 100L * done / total);
+                err.flush();
+            };
+        }
+
+        void clear() {
+            if (terminal) {
+                err.print("\r" + " ".repeat(60) + "\r");
+                err.flush();
+            }
+        }
     }
 }

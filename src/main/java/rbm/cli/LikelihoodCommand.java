@@ -14,7 +14,7 @@ import rbm.api.Likelihood;
 @Command(name = "likelihood", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Estimate how good each RBM of a trained stack, and the stack cut at each depth, is as a "
                 + "generative model: log Z by annealed importance sampling (exact where the smaller layer has at most "
-                + "20 units), the mean log-likelihood of the training and held-out inputs, RAISE's lower bound on the "
+                + "24 units, and 2^units × the other width is at most 2^29), the mean log-likelihood of the training and held-out inputs, RAISE's lower bound on the "
                 + "held-out one, and the DBN's variational lower bound on log p(v) per depth, all in nats. Prints "
                 + "the tables and writes likelihood.json, likelihood.csv and index.html."})
 final class LikelihoodCommand implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package rbm.evaluate;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -35,8 +36,11 @@ public record LikelihoodFile(String model, int trainRows, int heldoutRows, int r
      * @param heldoutLogLikelihoodAisRaiseRows AIS's mean over the same inputs: with RAISE, it brackets the truth
      * @param heldoutLogLikelihoodExact  the exact mean over the held-out inputs, or null
      */
-    public record Layer(int layer, int visible, int hidden, double logZAis, double logZAisStderr, double logZAisLower,
-                        double logZAisUpper, double effectiveSampleSize, Double logZExact, double trainLogLikelihoodAis,
+    public record Layer(int layer, int visible, int hidden, @JsonProperty("log_z_ais") double logZAis,
+                        @JsonProperty("log_z_ais_stderr") double logZAisStderr,
+                        @JsonProperty("log_z_ais_lower") double logZAisLower,
+                        @JsonProperty("log_z_ais_upper") double logZAisUpper, double effectiveSampleSize,
+                        @JsonProperty("log_z_exact") Double logZExact, double trainLogLikelihoodAis,
                         Double heldoutLogLikelihoodAis, Double heldoutLogLikelihoodRaise,
                         Double heldoutLogLikelihoodRaiseStderr, Double heldoutLogLikelihoodAisRaiseRows,
                         Double heldoutLogLikelihoodExact) {

@@ -16,11 +16,24 @@ public final class ExactLikelihood {
 
     private ExactLikelihood() {}
 
+    /** Once per model, not every epoch: at most 2^24 states, and 2^29 evaluations (about 10 s on 2 cores). */
+    public static final int ONCE_MAX_UNITS = 24;
+    public static final double ONCE_MAX_WORK = Math.pow(2, 29);
+
     /** Whether the exact likelihood is cheap enough to compute every epoch. */
     public static boolean feasible(Rbm rbm) {
+        return within(rbm, MAX_UNITS, MAX_WORK);
+    }
+
+    /** Whether the exact likelihood is cheap enough to compute once, beside an estimate of it. */
+    public static boolean feasibleOnce(Rbm rbm) {
+        return within(rbm, ONCE_MAX_UNITS, ONCE_MAX_WORK);
+    }
+
+    private static boolean within(Rbm rbm, int units, double work) {
         int small = Math.min(rbm.visible(), rbm.hidden());
         int large = Math.max(rbm.visible(), rbm.hidden());
-        return small <= MAX_UNITS && Math.pow(2, small) * large <= MAX_WORK;
+        return small <= units && Math.pow(2, small) * large <= work;
     }
 
     /** log Z in nats. */

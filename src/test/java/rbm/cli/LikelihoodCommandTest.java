@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +57,15 @@ class LikelihoodCommandTest {
             assertEquals(l.logZExact(), l.logZAis(), Math.max(3 * l.logZAisStderr(), 0.1), "layer " + l.layer());
             assertNotNull(l.heldoutLogLikelihoodRaise());
             assertTrue(l.heldoutLogLikelihoodAis() < 0 && l.heldoutLogLikelihoodExact() < 0);
+        }
+        // the keys that users' scripts read, as the README names them
+        JsonNode json = new ObjectMapper().readTree(out.resolve("likelihood.json").toFile());
+        for (String key : new String[] {"layer", "log_z_ais", "log_z_ais_stderr", "log_z_exact",
+            "heldout_log_likelihood_ais", "heldout_log_likelihood_raise"}) {
+            assertTrue(json.get("layers").get(0).has(key), key);
+        }
+        for (String key : new String[] {"depth", "dbn_bound_train", "dbn_bound_heldout"}) {
+            assertTrue(json.get("depths").get(0).has(key), key);
         }
         LikelihoodFile.Layer first = file.layers().getFirst();
         // at depth 1 the bound is RBM 1's own log-likelihood, with its exact log Z: AIS's value shifted by the gap

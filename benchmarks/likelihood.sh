@@ -20,7 +20,7 @@ if [ -n "$run" ] && [ ! -f "$run/config.json" ]; then
 fi
 py="${PYTHON:-/usr/bin/python3}"
 $py -c "import numpy" 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-numpy libopenblas0-pthread >/dev/null; }
-bash "$here/jmh.sh" -l >/dev/null   # builds rbm.jar and benchmarks.jar if they are missing or stale
+bash "$here/jmh.sh" -l >/dev/null 2> >(grep -v 'incubator modules' >&2)   # builds rbm.jar and benchmarks.jar if they are missing or stale
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB"

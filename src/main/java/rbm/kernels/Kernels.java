@@ -43,6 +43,38 @@ public interface Kernels {
         }
     }
 
+    /**
+     * The product of a 0/1 matrix A, given by where its ones are, and a dense B, on rows [r0, r1) of A and n columns:
+     * <pre>
+     *   C[r][j] = Σ_{t = start[r] .. start[r+1]−1} B[index[t]][j]      c[cOff + r·ldc + j],  b[bOff + i·ldb + j]
+     * </pre>
+     * each element summed from 0f in the order of the list, with additions only, so that every implementation gives
+     * the same bits. An empty list gives a row of zeros.
+     */
+    void sumRows(int[] start, int[] index, int r0, int r1, float[] b, int bOff, int ldb, int n, float[] c, int cOff,
+                 int ldc);
+
+    /**
+     * {@link #weightStep} where A1 is 0/1 and given by the ones of its transpose: row i of A1ᵀ (visible unit i) lists
+     * the rows of the batch where unit i is on, {@code index[start[i] .. start[i+1])}, so that
+     * {@code (A1ᵀ·B1)[i] = Σ_t B1[index[t]]} ({@link #sumRows}). This default stores G in {@code grad}: the sums
+     * scaled by 1/k1, the dense negative statistics added by a product, then the pass over W.
+     */
+    default void weightStepBinary(int i0, int m, int nv, int n, int[] start, int[] index, float[] b1, int k1,
+                                  float[] a2, float[] b2, int k2, float[] w, float[] velocity, float momentum,
+                                  float lr, float decay, float[] grad) {
+        sumRows(start, index, i0, i0 + m, b1, 0, n, n, grad, 0, n);
+        float scale = 1f / k1;
+        for (int i = i0 * n; i < (i0 + m) * n; i++) {
+            grad[i] *= scale;
+        }
+        gemm(true, false, m, n, k2, -1f / k2, a2, i0, nv, b2, 0, n, 1f, grad, i0 * n, n);
+        for (int i = i0 * n; i < (i0 + m) * n; i++) {
+            velocity[i] = momentum * velocity[i] + lr * (grad[i] - decay * w[i]);
+            w[i] += velocity[i];
+        }
+    }
+
     /** {@code out[r][j] = σ(x[r][j] + bias[j])} for rows × cols values starting at {@code off}; σ(z) = 1/(1+e^−z). */
     default void sigmoidBias(float[] x, float[] bias, float[] out, int off, int rows, int cols) {
         sigmoidBias(x, bias, 0, out, off, cols, rows, cols);

@@ -51,6 +51,21 @@ public final class ReferenceKernels implements Kernels {
     }
 
     @Override
+    public void sumRows(int[] start, int[] index, int r0, int r1, float[] b, int bOff, int ldb, int n, float[] c,
+                        int cOff, int ldc) {
+        for (int r = r0; r < r1; r++) {
+            int cr = cOff + r * ldc;
+            java.util.Arrays.fill(c, cr, cr + n, 0f);
+            for (int t = start[r]; t < start[r + 1]; t++) {
+                int bi = bOff + index[t] * ldb;
+                for (int j = 0; j < n; j++) {
+                    c[cr + j] += b[bi + j];
+                }
+            }
+        }
+    }
+
+    @Override
     public void sigmoidBias(float[] x, float[] bias, int biasOff, float[] out, int off, int ld, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             int base = off + r * ld;

@@ -80,6 +80,8 @@ final class VectorGemm {
         final float[] tile = new float[MR * NR];
         /** Six rows of the gradient in {@link #weightStep}: {@code g[r·nc + j]}, nc ≤ G_COLUMNS. */
         final float[] g = new float[MR * G_COLUMNS];
+        /** Six rows of the positive statistics in {@link #weightStepBinary}, laid out as {@link #g}. */
+        final float[] p = new float[MR * G_COLUMNS];
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -222,6 +224,68 @@ final class VectorGemm {
                             momentum, lr, decay);
                 }
             }
+        }
+    }
+
+    /**
+     * {@link Kernels#weightStepBinary}, fused as {@link #weightStep} is: for six rows of G at a time, the negative
+     * statistics by the micro-kernel straight into the L1 buffer (alpha = −1/k2), then the positive ones added as sums
+     * of the rows of B1 that each visible unit's list selects ({@link VectorRowSums}), scaled by 1/k1, then the update
+     * of those rows of V and W. Only for {@link #fusesWeightStep} batches (k2 within one block).
+     */
+    static void weightStepBinary(int i0, int m, int nv, int n, int[] start, int[] index, float[] b1, int k1,
+                                 float[] a2, float[] b2, int k2, float[] w, float[] velocity, float momentum, float lr,
+                                 float decay) {
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        Buffers buf = BUFFERS.get();
+        int k = k2;
+        float alpha = -1f / k2;
+        float scale1 = 1f / k1;
+        int mcMax = Math.max(MR, A_BLOCK / k / MR * MR);
+        int mBlocks = (m + mcMax - 1) / mcMax;
+        int mcEven = ((m + mBlocks - 1) / mBlocks + MR - 1) / MR * MR;
+        int ncMax = Math.min(G_COLUMNS, Math.max(NR, WEIGHT_STEP_B_BLOCK / k / NR * NR));
+        for (int i = 0; i < m; i += mcEven) {
+            int mc = Math.min(mcEven, m - i);
+            transpose(a2, i0 + i, nv, k2, mc, buf.a, 0, k);
+            int fullRows = (mc + MR - 1) / MR * MR;
+            Arrays.fill(buf.a, mc * k, fullRows * k, 0f);
+            for (int jb = 0; jb < n; jb += ncMax) {
+                int nc = Math.min(ncMax, n - jb);
+                for (int j0 = 0; j0 < nc; j0 += NR) {
+                    packB(false, b2, 0, n, jb + j0, Math.min(NR, nc - j0), 0, k2, buf.b, j0 * k);
+                }
+                for (int r0 = 0; r0 < mc; r0 += MR) {
+                    for (int j0 = 0; j0 < nc; j0 += NR) {
+                        int cols = Math.min(NR, nc - j0);
+                        if (cols == NR) {
+                            tile(buf.a, r0 * k, k, buf.b, j0 * k, k, null, buf.g, j0, nc, alpha);
+                        } else {
+                            multiply(buf.a, r0 * k, k, buf.b, j0 * k, k, cols, buf.tile);
+                            update(buf.tile, MR, cols, alpha, 0f, buf.g, j0, nc);
+                        }
+                    }
+                    int rows = Math.min(MR, mc - r0);
+                    int first = i0 + i + r0;
+                    // the positive sums of these rows into buf.p, row first + r at p[r·nc]
+                    VectorRowSums.sumRows(start, index, first, first + rows, b1, jb, n, nc, buf.p, -first * nc, nc);
+                    addScaled(buf.p, scale1, buf.g, rows * nc);
+                    momentumStep(buf.g, nc, rows, nc, w, velocity, first * n + jb, n, momentum, lr, decay);
+                }
+            }
+        }
+    }
+
+    /** {@code g[i] += s·p[i]} for i < len. */
+    private static void addScaled(float[] p, float s, float[] g, int len) {
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            FloatVector.fromArray(S, p, i).mul(s).add(FloatVector.fromArray(S, g, i)).intoArray(g, i);
+        }
+        for (; i < len; i++) {
+            g[i] = p[i] * s + g[i];
         }
     }
 

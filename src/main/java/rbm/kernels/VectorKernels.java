@@ -41,6 +41,26 @@ public final class VectorKernels implements Kernels {
         }
     }
 
+    /** {@link VectorGemm#weightStepBinary} where it takes the batches, else the interface's default. */
+    @Override
+    public void weightStepBinary(int i0, int m, int nv, int n, int[] start, int[] index, float[] b1, int k1,
+                                 float[] a2, float[] b2, int k2, float[] w, float[] velocity, float momentum,
+                                 float lr, float decay, float[] grad) {
+        if (VectorGemm.fusesWeightStep(k1, k2)) {
+            VectorGemm.weightStepBinary(i0, m, nv, n, start, index, b1, k1, a2, b2, k2, w, velocity, momentum, lr,
+                    decay);
+        } else {
+            Kernels.super.weightStepBinary(i0, m, nv, n, start, index, b1, k1, a2, b2, k2, w, velocity, momentum, lr,
+                    decay, grad);
+        }
+    }
+
+    @Override
+    public void sumRows(int[] start, int[] index, int r0, int r1, float[] b, int bOff, int ldb, int n, float[] c,
+                        int cOff, int ldc) {
+        VectorRowSums.sumRows(start, index, r0, r1, b, bOff, ldb, n, c, cOff, ldc);
+    }
+
     @Override
     public void columnSums(float[] x, int off, int ld, int rows, int cols, float[] sums, int sumOff) {
         VectorElementwise.columnSums(x, off, ld, rows, cols, sums, sumOff);

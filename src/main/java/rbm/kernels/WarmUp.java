@@ -24,7 +24,7 @@ public final class WarmUp {
 
     /**
      * The three products, the weight step, the bias sums, the sigmoid, sampling and the bits, at shapes with full and
-     * partial tiles.
+     * partial tiles; the sums of selected rows and the weight step on 0/1 data, with blocks of 16 and of 4 vectors.
      */
     static void run(Kernels k) {
         int m = 12;
@@ -39,7 +39,21 @@ public final class WarmUp {
         java.util.Arrays.fill(a, 0.5f);
         java.util.Arrays.fill(b, 0.25f);
         long[] words = new long[(n + 63) / 64];
+        int wide = 300;
+        float[] ones = new float[m * kk];
+        for (int i = 0; i < ones.length; i += 7) {
+            ones[i] = 1f;
+        }
+        BinaryRows rows = new BinaryRows(m, kk);
+        rows.setFromFloats(ones, 0, m, kk);
+        BinaryRows columns = new BinaryRows(kk, m);
+        columns.setTransposeOf(rows);
+        float[] wideB = new float[kk * wide];
+        float[] wideC = new float[m * wide];
         for (int round = 0; round < ROUNDS; round++) {
+            k.sumRows(rows.start(), rows.index(), 0, m, wideB, 0, wide, wide, wideC, 0, wide);
+            k.weightStepBinary(0, kk, kk, n, columns.start(), columns.index(), c, m, a, c, m, w, v, 0.5f, 0.1f,
+                    0.0002f, c);
             k.gemm(false, false, m, n, kk, 1f, a, 0, kk, b, 0, n, 0f, c, 0, n);
             k.gemm(false, true, m, n, kk, 1f, a, 0, kk, b, 0, kk, 1f, c, 0, n);
             k.gemm(true, false, kk, n, m, 1f, a, 0, kk, c, 0, n, 0f, w, 0, n);

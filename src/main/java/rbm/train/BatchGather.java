@@ -1,5 +1,6 @@
 package rbm.train;
 
+import rbm.kernels.BinaryRows;
 import rbm.kernels.Kernels;
 
 /**
@@ -72,6 +73,23 @@ final class BatchGather {
                 System.arraycopy(data, order[from + r] * cols, out, r * cols, cols);
             }
         }
+    }
+
+    /**
+     * The ones of the rows that {@link #gather} copied for the same arguments, from the packed bits, into {@code out};
+     * false, with {@code out} untouched, when the data are not packed (not all 0/1).
+     */
+    boolean ones(float[] data, int[] order, int from, int size, BinaryRows out) {
+        use(data);
+        if (packed == null) {
+            return false;
+        }
+        if (order == this.order) {
+            out.setFromBits(ordered, from * wordsPerRow, wordsPerRow, size, cols);
+        } else {
+            out.setFromRows(packed, order, from, wordsPerRow, size, cols);
+        }
+        return true;
     }
 
     private void use(float[] data) {

@@ -3,6 +3,7 @@ package rbm.train;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import rbm.kernels.BinaryRows;
 import rbm.kernels.Compute;
 import rbm.kernels.Kernels;
 import rbm.kernels.WorkerPool;
@@ -49,6 +50,11 @@ public final class ContrastiveDivergence {
     private final float[] posSumH; // and for the hidden biases: threads fill disjoint columns of each
     private final float[] negSumH;
     private final float[] chains; // PCD: hidden states of the persistent chains, batch × hidden
+    private final BinaryRows v0Ones; // where v⁰ is 1, row by row, when the batch is 0/1
+    private final BinaryRows v0Columns; // the same, visible unit by visible unit: the rows where each is 1
+    private boolean v0Sparse; // this step multiplies by v⁰ as sums of rows
+    private long[] phaseNanos; // when not null, the time of each phase of every step is added up here
+    private boolean sumsAllowed = true;
     private final WorkerPool.BlockTask update = this::gradientAndUpdate; // made once: no allocation per step
     private float momentum;
     private int posRows; // rows of the positive and the negative statistics in this step
@@ -79,6 +85,8 @@ public final class ContrastiveDivergence {
         this.negSumV = new float[nv];
         this.posSumH = new float[nh];
         this.negSumH = new float[nh];
+        this.v0Ones = new BinaryRows(batch, nv);
+        this.v0Columns = new BinaryRows(nv, batch);
     }
 
     /**
@@ -133,39 +141,84 @@ public final class ContrastiveDivergence {
 
     /** One CD update on rows {@code order[from .. from+size)} of {@code data}; allocates nothing in steady state. */
     public void trainBatch(float[] data, int[] order, int from, int size, int epoch) {
+        long t = phaseNanos == null ? 0 : System.nanoTime();
         gather.gather(data, order, from, size, v0);
-        step(size, (float) config.momentum(epoch));
+        boolean binary = gather.ones(data, order, from, size, v0Ones);
+        v0Sparse = sumsAllowed && binary && Sparsity.sumsPay(v0Ones.density());
+        t = lap(Phase.GATHER, t);
+        step(size, (float) config.momentum(epoch), t);
+    }
+
+    /** The phases of a step, in order, as {@link #timePhases} times them. */
+    public enum Phase { GATHER, HIDDEN_DATA, VISIBLE, HIDDEN_MODEL, WEIGHTS }
+
+    /**
+     * From now on, adds the nanoseconds of each phase of every step to {@code nanos[phase.ordinal()]} (null stops).
+     * For the benchmarks: reading the clock between the phases costs nothing measurable against a step.
+     */
+    public void timePhases(long[] nanos) {
+        this.phaseNanos = nanos;
+    }
+
+    /** Whether a 0/1 batch may be multiplied as sums of rows (the default); false keeps every product dense. */
+    public void allowSums(boolean allowed) {
+        this.sumsAllowed = allowed;
+    }
+
+    private long lap(Phase phase, long since) {
+        if (phaseNanos == null) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        phaseNanos[phase.ordinal()] += now - since;
+        return now;
     }
 
     /** One CD update on the first {@code size} rows of {@code v0}. */
-    void step(int size, float momentum) {
+    void step(int size, float momentum, long t) {
         int chainsRows = size;
         if (config.persistent()) {
-            rbm.hiddenProbabilities(compute, v0, size, h0);
+            hiddenFromData(size, null);
             chainsRows = batch;
             System.arraycopy(chains, 0, hs, 0, batch * nh);
         } else {
             // hˢ ~ Bernoulli(h⁰), each thread on the block of h⁰ it computed, in the same hand-over
-            rbm.hiddenProbabilities(compute, v0, size, h0, sampler.prepare(h0, hs, nh));
+            hiddenFromData(size, sampler.prepare(h0, hs, nh));
         }
+        t = lap(Phase.HIDDEN_DATA, t);
         for (int s = 1; s <= config.cdSteps(); s++) {
             rbm.visibleProbabilities(compute, hs, chainsRows, vk);
             if (config.sampleVisible() || s < config.cdSteps()) {
                 sample(vk, vk, chainsRows, nv);
             }
+            t = lap(Phase.VISIBLE, t);
             rbm.hiddenProbabilities(compute, vk, chainsRows, hk);
             if (s < config.cdSteps()) {
                 sample(hk, hs, chainsRows, nh);
             }
+            t = lap(Phase.HIDDEN_MODEL, t);
         }
         if (config.persistent()) {
             sample(hk, chains, batch, nh);
+        }
+        if (v0Sparse) {
+            v0Columns.setTransposeOf(v0Ones);
         }
         // ∇W and the updates of W, b and c in one hand-over
         this.momentum = momentum;
         this.posRows = size;
         this.negRows = chainsRows;
         compute.pool().run(nv, 2L * nv * nh * (size + chainsRows), update);
+        lap(Phase.WEIGHTS, t);
+    }
+
+    /** h⁰ = σ(v⁰W + c), as sums of the rows of W that v⁰ selects when that pays, then {@code then} on each block. */
+    private void hiddenFromData(int size, Compute.BlockOfMatrix then) {
+        if (v0Sparse) {
+            compute.sumRowsSigmoid(v0Ones, rbm.weights(), nh, rbm.hiddenBias(), h0, then);
+        } else {
+            rbm.hiddenProbabilities(compute, v0, size, h0, then);
+        }
     }
 
     /**
@@ -177,8 +230,13 @@ public final class ContrastiveDivergence {
     private void gradientAndUpdate(int block, int from, int to) {
         Kernels kernels = compute.kernels();
         float lr = (float) config.learningRate();
-        kernels.weightStep(from, to - from, nv, nh, v0, h0, posRows, vk, hk, negRows, rbm.weights(), velocityW,
-                momentum, lr, (float) config.weightDecay(), gradW);
+        if (v0Sparse) {
+            kernels.weightStepBinary(from, to - from, nv, nh, v0Columns.start(), v0Columns.index(), h0, posRows, vk,
+                    hk, negRows, rbm.weights(), velocityW, momentum, lr, (float) config.weightDecay(), gradW);
+        } else {
+            kernels.weightStep(from, to - from, nv, nh, v0, h0, posRows, vk, hk, negRows, rbm.weights(), velocityW,
+                    momentum, lr, (float) config.weightDecay(), gradW);
+        }
         updateBias(rbm.visibleBias(), velocityB, v0, posRows, vk, negRows, nv, from, to, posSumV, negSumV, lr);
         updateBias(rbm.hiddenBias(), velocityC, h0, posRows, hk, negRows, nh, (int) ((long) nh * from / nv),
                 (int) ((long) nh * to / nv), posSumH, negSumH, lr);

@@ -81,4 +81,57 @@ class ComputeTest {
             assertEquals(4, sum[0]);
         }
     }
+
+    /**
+     * σ(A·B + bias) for a 0/1 A given by its ones: the same bits on 1, 2 and 3 threads (the columns are split), the
+     * same values as the dense product within rounding, and {@code then} called once for every element.
+     */
+    @Test
+    void sumsOfSelectedRowsMatchTheDenseProductOnAnyThreadCount() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(8L);
+        int rows = 100;
+        int k = 784;
+        int n = 500;
+        float[] a = new float[rows * k];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rng.nextInt(8) == 0 ? 1f : 0f;
+        }
+        float[] b = new float[k * n];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = rng.nextFloat() * 0.2f - 0.1f;
+        }
+        float[] bias = new float[n];
+        for (int j = 0; j < n; j++) {
+            bias[j] = rng.nextFloat() - 0.5f;
+        }
+        BinaryRows ones = new BinaryRows(rows, k);
+        ones.setFromFloats(a, 0, rows, k);
+        Kernels kernels = KernelsProvider.best();
+        float[] dense = new float[rows * n];
+        float[][] sums = new float[3][rows * n];
+        try (Compute c1 = new Compute(kernels, 1)) {
+            c1.gemmSigmoid(false, rows, n, k, a, b, bias, dense, null);
+        }
+        for (int t = 1; t <= 3; t++) {
+            AtomicIntegerArray seen = new AtomicIntegerArray(rows * n);
+            try (Compute c = new Compute(kernels, t)) {
+                c.sumRowsSigmoid(ones, b, n, bias, sums[t - 1], (block, r0, r1, c0, c1) -> {
+                    for (int r = r0; r < r1; r++) {
+                        for (int j = c0; j < c1; j++) {
+                            seen.incrementAndGet(r * n + j);
+                        }
+                    }
+                });
+            }
+            for (int i = 0; i < rows * n; i++) {
+                assertEquals(1, seen.get(i), "then() on element " + i + " with " + t + " threads");
+            }
+        }
+        assertArrayEquals(sums[0], sums[1], "2 threads");
+        assertArrayEquals(sums[0], sums[2], "3 threads");
+        for (int i = 0; i < rows * n; i++) {
+            // σ' ≤ 1/4, and the sums of ~100 values of at most 0.1 differ from the dense product by a few ulps of 10
+            assertEquals(dense[i], sums[0][i], 1e-5f, "element " + i);
+        }
+    }
 }

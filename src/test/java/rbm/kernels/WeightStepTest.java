@@ -29,6 +29,15 @@ class WeightStepTest {
         return new VectorKernels();
     }
 
+    /** 0/1 values, about one in eight a one, as binarised MNIST. */
+    private float[] ones(int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rng.nextInt(8) == 0 ? 1f : 0f;
+        }
+        return x;
+    }
+
     private float[] values(int n, boolean exact) {
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {
@@ -52,25 +61,48 @@ class WeightStepTest {
         final float momentum = 0.5f;
         final float lr = 0.25f;
         final float decay = 0.125f;
+        /** When A1 is 0/1: where its ones are, visible unit by visible unit, for {@link Kernels#weightStepBinary}. */
+        final BinaryRows a1Columns;
 
         Step(int nv, int n, int k1, int k2, boolean exact) {
+            this(nv, n, k1, k2, exact, false);
+        }
+
+        Step(int nv, int n, int k1, int k2, boolean exact, boolean binary) {
             this.nv = nv;
             this.n = n;
             this.k1 = k1;
             this.k2 = k2;
-            a1 = values(k1 * nv, exact);
+            a1 = binary ? ones(k1 * nv) : values(k1 * nv, exact);
             b1 = values(k1 * n, exact);
             a2 = values(k2 * nv, exact);
             b2 = values(k2 * n, exact);
             w = values(nv * n, exact);
             v = values(nv * n, exact);
+            if (binary) {
+                BinaryRows rows = new BinaryRows(k1, nv);
+                rows.setFromFloats(a1, 0, k1, nv);
+                a1Columns = new BinaryRows(nv, k1);
+                a1Columns.setTransposeOf(rows);
+            } else {
+                a1Columns = null;
+            }
+        }
+
+        private void apply(Kernels kernels, int i0, int m, float[] w2, float[] v2, float[] grad) {
+            if (a1Columns != null) {
+                kernels.weightStepBinary(i0, m, nv, n, a1Columns.start(), a1Columns.index(), b1, k1, a2, b2, k2, w2,
+                        v2, momentum, lr, decay, grad);
+            } else {
+                kernels.weightStep(i0, m, nv, n, a1, b1, k1, a2, b2, k2, w2, v2, momentum, lr, decay, grad);
+            }
         }
 
         /** W and V after the step on rows [i0, i0 + m), one after the other in one array. */
         float[] run(Kernels kernels, int i0, int m) {
             float[] w2 = w.clone();
             float[] v2 = v.clone();
-            kernels.weightStep(i0, m, nv, n, a1, b1, k1, a2, b2, k2, w2, v2, momentum, lr, decay, new float[nv * n]);
+            apply(kernels, i0, m, w2, v2, new float[nv * n]);
             float[] both = new float[2 * nv * n];
             System.arraycopy(w2, 0, both, 0, nv * n);
             System.arraycopy(v2, 0, both, nv * n, nv * n);
@@ -82,8 +114,8 @@ class WeightStepTest {
             float[] w2 = w.clone();
             float[] v2 = v.clone();
             float[] grad = new float[nv * n];
-            kernels.weightStep(0, split, nv, n, a1, b1, k1, a2, b2, k2, w2, v2, momentum, lr, decay, grad);
-            kernels.weightStep(split, nv - split, nv, n, a1, b1, k1, a2, b2, k2, w2, v2, momentum, lr, decay, grad);
+            apply(kernels, 0, split, w2, v2, grad);
+            apply(kernels, split, nv - split, w2, v2, grad);
             float[] both = new float[2 * nv * n];
             System.arraycopy(w2, 0, both, 0, nv * n);
             System.arraycopy(v2, 0, both, nv * n, nv * n);
@@ -139,11 +171,25 @@ class WeightStepTest {
                 false);
     }
 
-    /** Each shape (nv, n, k1, k2, i0, m) with the reference kernels, and with the vector kernels when present. */
+    @Test
+    void binaryPositiveStatisticsGiveTheSameStep() {
+        checkBothKernels(SHAPES, true, true);
+        checkBothKernels(new int[][] {{784, 500, 100, 100, 0, 784}, {97, 65, 100, 37, 5, 90}, {29, 31, 300, 300, 0, 29}},
+                false, true);
+    }
+
     private void checkBothKernels(int[][] shapes, boolean exact) {
+        checkBothKernels(shapes, exact, false);
+    }
+
+    /**
+     * Each shape (nv, n, k1, k2, i0, m) with the reference kernels, and with the vector kernels when present; with A1
+     * 0/1 and given by its ones when {@code binary}.
+     */
+    private void checkBothKernels(int[][] shapes, boolean exact, boolean binary) {
         boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         for (int[] s : shapes) {
-            Step step = new Step(s[0], s[1], s[2], s[3], exact);
+            Step step = new Step(s[0], s[1], s[2], s[3], exact, binary);
             step.check(step.run(REFERENCE, s[4], s[5]), s[4], s[5], exact, "reference");
             if (module) {
                 step.check(step.run(vector(), s[4], s[5]), s[4], s[5], exact, "vector");
@@ -155,11 +201,13 @@ class WeightStepTest {
     @Test
     void rowBlocksGiveTheWholeStepBitForBit() {
         Kernels vector = vector();
-        for (int[] s : new int[][] {{784, 500, 100, 100}, {37, 29, 41, 13}}) {
-            Step step = new Step(s[0], s[1], s[2], s[3], false);
-            float[] whole = step.run(vector, 0, s[0]);
-            for (int split : new int[] {1, 6, 7, s[0] / 2, s[0] - 1}) {
-                assertArrayEquals(whole, step.runSplit(vector, split), "split at row " + split);
+        for (boolean binary : new boolean[] {false, true}) {
+            for (int[] s : new int[][] {{784, 500, 100, 100}, {37, 29, 41, 13}}) {
+                Step step = new Step(s[0], s[1], s[2], s[3], false, binary);
+                float[] whole = step.run(vector, 0, s[0]);
+                for (int split : new int[] {1, 6, 7, s[0] / 2, s[0] - 1}) {
+                    assertArrayEquals(whole, step.runSplit(vector, split), "split at row " + split + ", 0/1 " + binary);
+                }
             }
         }
     }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import rbm.kernels.BinaryRows;
 import rbm.kernels.Kernels;
 import rbm.kernels.KernelsProvider;
 
@@ -108,5 +110,30 @@ class BatchGatherTest {
         gather.gather(data, order, 0, 10, out);
         assertTrue(gather.packs());
         assertArrayEquals(copied(data, order, 0, 10), out);
+    }
+
+    /** The index lists from the packed bits are those of the gathered rows, in both the prepared and any other order. */
+    @Test
+    void onesListTheGatheredRows() {
+        Random rng = new Random(9);
+        float[] data = binary(rng);
+        int[] order = order(rng);
+        BatchGather gather = new BatchGather(KernelsProvider.best(), COLS);
+        BinaryRows fromBits = new BinaryRows(40, COLS);
+        BinaryRows fromFloats = new BinaryRows(40, COLS);
+        int[] prepared = order.clone();
+        gather.prepare(data, prepared);
+        for (int[] o : new int[][] {prepared, order}) {
+            float[] out = new float[40 * COLS];
+            gather.gather(data, o, 100, 40, out);
+            assertTrue(gather.ones(data, o, 100, 40, fromBits));
+            assertTrue(fromFloats.setFromFloats(out, 0, 40, COLS));
+            assertArrayEquals(Arrays.copyOf(fromFloats.start(), 41), Arrays.copyOf(fromBits.start(), 41));
+            assertArrayEquals(Arrays.copyOf(fromFloats.index(), fromFloats.ones()),
+                    Arrays.copyOf(fromBits.index(), fromBits.ones()));
+        }
+        float[] grey = data.clone();
+        grey[5] = 0.5f;
+        assertFalse(gather.ones(grey, order, 0, 40, fromBits), "not 0/1: no lists");
     }
 }

@@ -91,6 +91,12 @@ public class WeightStepBenchmark {
         }
 
         @Override
+        public void sumRows(int[] start, int[] index, int r0, int r1, float[] b, int bOff, int ldb, int n, float[] c,
+                            int cOff, int ldc) {
+            k.sumRows(start, index, r0, r1, b, bOff, ldb, n, c, cOff, ldc);
+        }
+
+        @Override
         public void sigmoidBias(float[] x, float[] bias, int biasOff, float[] out, int off, int ld, int rows,
                                 int cols) {
             k.sigmoidBias(x, bias, biasOff, out, off, ld, rows, cols);

@@ -54,10 +54,16 @@ import jdk.incubator.vector.FloatVector;
 final class VectorGemm {
     /** Most steps of the inner dimension per block; k is cut into equal blocks of at most this many steps. */
     private static final int KC = 1024;
-    /** Floats of a packed block of op(A) (MC rows × kc steps): 384 KB, which leaves room in a 1 MB L2 for B's panel. */
-    private static final int A_BLOCK = 96 * 1024;
-    /** Floats of a block of packed column panels of op(B) (kc steps × nc columns): at least one panel of KC steps. */
-    private static final int B_BLOCK = Math.max(KC * NR, 64 * 1024);
+    /**
+     * Floats of a packed block of op(A) (MC rows × kc steps): 3/8 of L2 (384 KB of a 1 MB L2, as tuned on Zen 5),
+     * which leaves room for B's panel; from {@link CacheSizes}, at most 4 MB.
+     */
+    private static final int A_BLOCK = (int) Math.min(1L << 20, CacheSizes.L2 * 3 / 8 / Float.BYTES);
+    /**
+     * Floats of a block of packed column panels of op(B) (kc steps × nc columns): a quarter of L2 (256 KB of 1 MB),
+     * and at least one panel of KC steps.
+     */
+    private static final int B_BLOCK = (int) Math.max(KC * NR, Math.min(1L << 20, CacheSizes.L2 / 4 / Float.BYTES));
     /** Most columns of G that {@link #weightStep} holds at a time (a multiple of NR): 6 × 512 floats, 12 KB. */
     private static final int G_COLUMNS = 512;
     /**
@@ -189,9 +195,7 @@ final class VectorGemm {
         Buffers buf = BUFFERS.get();
         float alpha = 1f / k1;
         float scale2 = -(float) k1 / k2;
-        int mcMax = Math.max(MR, A_BLOCK / k / MR * MR);
-        int mBlocks = (m + mcMax - 1) / mcMax;
-        int mcEven = ((m + mBlocks - 1) / mBlocks + MR - 1) / MR * MR;
+        int mcEven = weightStepRows(m, k);
         int ncMax = Math.min(G_COLUMNS, Math.max(NR, WEIGHT_STEP_B_BLOCK / k / NR * NR));
         for (int i = 0; i < m; i += mcEven) {
             int mc = Math.min(mcEven, m - i);
@@ -211,15 +215,7 @@ final class VectorGemm {
                 for (int r0 = 0; r0 < mc; r0 += MR) {
                     // the six rows of G (buf.a has zero rows up to a multiple of MR, so every tile has MR rows), then
                     // the update of those rows of W and V, each a run of nc contiguous floats
-                    for (int j0 = 0; j0 < nc; j0 += NR) {
-                        int cols = Math.min(NR, nc - j0);
-                        if (cols == NR) {
-                            tile(buf.a, r0 * k, k, buf.b, j0 * k, k, null, buf.g, j0, nc, alpha);
-                        } else {
-                            multiply(buf.a, r0 * k, k, buf.b, j0 * k, k, cols, buf.tile);
-                            update(buf.tile, MR, cols, alpha, 0f, buf.g, j0, nc);
-                        }
-                    }
+                    gradientRows(buf, r0, k, nc, alpha);
                     momentumStep(buf.g, nc, Math.min(MR, mc - r0), nc, w, velocity, (i0 + i + r0) * n + jb, n,
                             momentum, lr, decay);
                 }
@@ -243,9 +239,7 @@ final class VectorGemm {
         int k = k2;
         float alpha = -1f / k2;
         float scale1 = 1f / k1;
-        int mcMax = Math.max(MR, A_BLOCK / k / MR * MR);
-        int mBlocks = (m + mcMax - 1) / mcMax;
-        int mcEven = ((m + mBlocks - 1) / mBlocks + MR - 1) / MR * MR;
+        int mcEven = weightStepRows(m, k);
         int ncMax = Math.min(G_COLUMNS, Math.max(NR, WEIGHT_STEP_B_BLOCK / k / NR * NR));
         for (int i = 0; i < m; i += mcEven) {
             int mc = Math.min(mcEven, m - i);
@@ -258,15 +252,7 @@ final class VectorGemm {
                     packB(false, b2, 0, n, jb + j0, Math.min(NR, nc - j0), 0, k2, buf.b, j0 * k);
                 }
                 for (int r0 = 0; r0 < mc; r0 += MR) {
-                    for (int j0 = 0; j0 < nc; j0 += NR) {
-                        int cols = Math.min(NR, nc - j0);
-                        if (cols == NR) {
-                            tile(buf.a, r0 * k, k, buf.b, j0 * k, k, null, buf.g, j0, nc, alpha);
-                        } else {
-                            multiply(buf.a, r0 * k, k, buf.b, j0 * k, k, cols, buf.tile);
-                            update(buf.tile, MR, cols, alpha, 0f, buf.g, j0, nc);
-                        }
-                    }
+                    gradientRows(buf, r0, k, nc, alpha);
                     int rows = Math.min(MR, mc - r0);
                     int first = i0 + i + r0;
                     // the positive sums of these rows into buf.p, row first + r at p[r·nc]
@@ -274,6 +260,26 @@ final class VectorGemm {
                     addScaled(buf.p, scale1, buf.g, rows * nc);
                     momentumStep(buf.g, nc, rows, nc, w, velocity, first * n + jb, n, momentum, lr, decay);
                 }
+            }
+        }
+    }
+
+    /** Rows of A per block of the weight step: equal blocks, each a multiple of MR, that fit A_BLOCK at k steps. */
+    private static int weightStepRows(int m, int k) {
+        int mcMax = Math.max(MR, A_BLOCK / k / MR * MR);
+        int mBlocks = (m + mcMax - 1) / mcMax;
+        return ((m + mBlocks - 1) / mBlocks + MR - 1) / MR * MR;
+    }
+
+    /** Six rows of G, from row r0 of the packed A and the nc packed columns of B, times alpha into buf.g. */
+    private static void gradientRows(Buffers buf, int r0, int k, int nc, float alpha) {
+        for (int j0 = 0; j0 < nc; j0 += NR) {
+            int cols = Math.min(NR, nc - j0);
+            if (cols == NR) {
+                tile(buf.a, r0 * k, k, buf.b, j0 * k, k, null, buf.g, j0, nc, alpha);
+            } else {
+                multiply(buf.a, r0 * k, k, buf.b, j0 * k, k, cols, buf.tile);
+                update(buf.tile, MR, cols, alpha, 0f, buf.g, j0, nc);
             }
         }
     }

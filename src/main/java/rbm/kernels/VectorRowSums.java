@@ -38,8 +38,30 @@ final class VectorRowSums {
         }
     }
 
-    /** {@code c[out + q] = row[q]} for q < end: whole vectors, the last one masked by {@code edge}. */
-    private static void store(float[] row, int end, VectorMask<Float> edge, float[] c, int out) {
+    /**
+     * Where the rows of a list whose whole vectors stay inside b end: the lists are in increasing order, so only rows
+     * at the end of a list can be the last rows of B, whose {@code reach} floats may run past the end of the array.
+     */
+    private static int wholeRows(int[] index, int first, int stop, float[] b, int bj, int ldb, int reach) {
+        int whole = stop;
+        while (whole > first && bj + index[whole - 1] * ldb + reach > b.length) {
+            whole--;
+        }
+        return whole;
+    }
+
+    /**
+     * Adds the rows {@code index[whole .. stop)} to the sums in {@code row} lane by lane, then stores the first
+     * {@code end} sums at {@code c[out ..]}: whole vectors, the last one masked by {@code edge}.
+     */
+    private static void finish(float[] row, int[] index, int whole, int stop, float[] b, int bj, int ldb, int end,
+                               VectorMask<Float> edge, float[] c, int out) {
+        for (int t = whole; t < stop; t++) {
+            int at = bj + index[t] * ldb;
+            for (int q = 0; q < end; q++) {
+                row[q] += b[at + q];
+            }
+        }
         int q = 0;
         for (; q + L < end; q += L) {
             FloatVector.fromArray(S, row, q).intoArray(c, out + q);
@@ -57,18 +79,14 @@ final class VectorRowSums {
     private static void sixteen(int[] start, int[] index, int r0, int r1, float[] b, int bj, int ldb, float[] c,
             int cj, int ldc, int end) {
         VectorMask<Float> edge = S.indexInRange(0, end - (end - 1) / L * L);
+        float[] row = ROW.get();
         for (int r = r0; r < r1; r++) {
             FloatVector s0 = FloatVector.zero(S);
             FloatVector s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0, s8 = s0;
             FloatVector s9 = s0, s10 = s0, s11 = s0, s12 = s0, s13 = s0, s14 = s0, s15 = s0;
             int first = start[r];
             int stop = start[r + 1];
-            // the lists are in increasing order, so only rows at the end of a list can be the last rows of B, whose
-            // whole vectors may reach past the end of the array: those are added lane by lane
-            int whole = stop;
-            while (whole > first && bj + index[whole - 1] * ldb + 16 * L > b.length) {
-                whole--;
-            }
+            int whole = wholeRows(index, first, stop, b, bj, ldb, 16 * L);
             for (int t = first; t < whole; t++) {
                 int at = bj + index[t] * ldb;
                 s0 = s0.add(FloatVector.fromArray(S, b, at));
@@ -88,8 +106,6 @@ final class VectorRowSums {
                 s14 = s14.add(FloatVector.fromArray(S, b, at + 14 * L));
                 s15 = s15.add(FloatVector.fromArray(S, b, at + 15 * L));
             }
-            int out = cj + r * ldc;
-            float[] row = ROW.get();
             s0.intoArray(row, 0);
             s1.intoArray(row, L);
             s2.intoArray(row, 2 * L);
@@ -106,13 +122,7 @@ final class VectorRowSums {
             s13.intoArray(row, 13 * L);
             s14.intoArray(row, 14 * L);
             s15.intoArray(row, 15 * L);
-            for (int t = whole; t < stop; t++) {
-                int at = bj + index[t] * ldb;
-                for (int q = 0; q < end; q++) {
-                    row[q] += b[at + q];
-                }
-            }
-            store(row, end, edge, c, out);
+            finish(row, index, whole, stop, b, bj, ldb, end, edge, c, cj + r * ldc);
         }
     }
 
@@ -120,17 +130,13 @@ final class VectorRowSums {
     private static void four(int[] start, int[] index, int r0, int r1, float[] b, int bj, int ldb, float[] c,
             int cj, int ldc, int end) {
         VectorMask<Float> edge = S.indexInRange(0, end - (end - 1) / L * L);
+        float[] row = ROW.get();
         for (int r = r0; r < r1; r++) {
             FloatVector s0 = FloatVector.zero(S);
             FloatVector s1 = s0, s2 = s0, s3 = s0;
             int first = start[r];
             int stop = start[r + 1];
-            // the lists are in increasing order, so only rows at the end of a list can be the last rows of B, whose
-            // whole vectors may reach past the end of the array: those are added lane by lane
-            int whole = stop;
-            while (whole > first && bj + index[whole - 1] * ldb + 4 * L > b.length) {
-                whole--;
-            }
+            int whole = wholeRows(index, first, stop, b, bj, ldb, 4 * L);
             for (int t = first; t < whole; t++) {
                 int at = bj + index[t] * ldb;
                 s0 = s0.add(FloatVector.fromArray(S, b, at));
@@ -138,19 +144,11 @@ final class VectorRowSums {
                 s2 = s2.add(FloatVector.fromArray(S, b, at + 2 * L));
                 s3 = s3.add(FloatVector.fromArray(S, b, at + 3 * L));
             }
-            int out = cj + r * ldc;
-            float[] row = ROW.get();
             s0.intoArray(row, 0);
             s1.intoArray(row, L);
             s2.intoArray(row, 2 * L);
             s3.intoArray(row, 3 * L);
-            for (int t = whole; t < stop; t++) {
-                int at = bj + index[t] * ldb;
-                for (int q = 0; q < end; q++) {
-                    row[q] += b[at + q];
-                }
-            }
-            store(row, end, edge, c, out);
+            finish(row, index, whole, stop, b, bj, ldb, end, edge, c, cj + r * ldc);
         }
     }
 }

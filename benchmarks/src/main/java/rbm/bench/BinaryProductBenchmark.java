@@ -19,8 +19,9 @@ import rbm.kernels.KernelsProvider;
 
 /**
  * The three products of a CD-1 step of a 784-500 RBM whose left operand is 0/1, batch 100, one thread: as sums of the
- * selected rows ({@link Kernels#sumRows}, with the index lists built from the floats inside the timed call, as the
- * trainer builds them for every batch), and as the dense vector product of the same shape. {@code product}:
+ * selected rows ({@link Kernels#sumRows}, with the index lists built inside the timed call as the trainer builds them
+ * for every batch: from the packed bits for v⁰, from the floats for hˢ), and as the dense vector product of the same
+ * shape. {@code product}:
  * <ul>
  *   <li>{@code hidden}: v⁰·W, 100 × 784 · 784 × 500 (NN:100x500x784);</li>
  *   <li>{@code visible}: hˢ·Wᵀ, 100 × 500 · 500 × 784, summing rows of a stored Wᵀ (NT:100x784x500);</li>
@@ -42,7 +43,7 @@ public class BinaryProductBenchmark {
     @Param({"hidden", "visible", "gradient"})
     public String product;
 
-    @Param({"mnist", "0.05", "0.1", "0.2", "0.3", "0.5"})
+    @Param({"mnist", "0.1", "0.15", "0.2", "0.25", "0.3"})
     public String density;
 
     @Param({"sums", "dense"})
@@ -56,6 +57,8 @@ public class BinaryProductBenchmark {
     private float[] out;
     private BinaryRows lists;
     private BinaryRows transposed;
+    private long[] bits; // the 0/1 operand packed as the trainer keeps a binary training set
+    private int wordsPerRow;
 
     @Setup
     public void setUp() {
@@ -82,6 +85,11 @@ public class BinaryProductBenchmark {
         ones = batch;
         rows = BATCH;
         cols = width;
+        wordsPerRow = (width + 63) / 64;
+        bits = new long[BATCH * wordsPerRow];
+        for (int r = 0; r < BATCH; r++) {
+            kernels.packBits(batch, r * width, width, 0.5f, bits, r * wordsPerRow);
+        }
         SplittableRandom rng = new SplittableRandom(11);
         int denseRows = product.equals("gradient") ? BATCH : width;
         int denseCols = product.equals("visible") ? NV : NH;
@@ -100,7 +108,7 @@ public class BinaryProductBenchmark {
         switch (product) {
             case "hidden" -> {
                 if (sums) {
-                    lists.setFromFloats(ones, 0, rows, cols);
+                    lists.setFromBits(bits, 0, wordsPerRow, rows, cols);
                     kernels.sumRows(lists.start(), lists.index(), 0, rows, dense, 0, NH, NH, out, 0, NH);
                 } else {
                     kernels.gemm(false, false, rows, NH, NV, 1f, ones, 0, NV, dense, 0, NH, 0f, out, 0, NH);
@@ -117,7 +125,7 @@ public class BinaryProductBenchmark {
             }
             default -> {
                 if (sums) {
-                    lists.setFromFloats(ones, 0, rows, cols);
+                    lists.setFromBits(bits, 0, wordsPerRow, rows, cols);
                     transposed.setTransposeOf(lists);
                     kernels.sumRows(transposed.start(), transposed.index(), 0, NV, dense, 0, NH, NH, out, 0, NH);
                 } else {

@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,8 +20,6 @@ import java.util.Arrays;
 public final class Npy {
     /** Data moves through a buffer of this many bytes, a multiple of 8 so float64 values never straddle chunks. */
     private static final int CHUNK = 1 << 20;
-    /** A header this long is not a real one; the check avoids allocating gigabytes for a corrupt length. */
-    private static final int MAX_HEADER = 1 << 20;
     private static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
 
     private Npy() {
@@ -76,51 +74,16 @@ public final class Npy {
     }
 
     private static NpyArray read(Path file, FileChannel channel) throws IOException {
-        long size = channel.size();
-        // magic (6), version (2), header length (2 bytes in version 1.0, 4 in versions 2.0 and 3.0)
-        ByteBuffer prefix = readFully(channel, (int) Math.min(size, 12));
-        byte[] magic = new byte[Math.min(prefix.remaining(), NpyHeader.MAGIC.length)];
-        prefix.get(0, magic);
-        if (!Arrays.equals(magic, NpyHeader.MAGIC)) {
-            throw new BadInputException(file + ": not an .npy file (bad magic, expected \\x93NUMPY)");
-        }
-        if (size < 10) {
-            throw new BadInputException(file + ": truncated .npy header: file is only " + size + " bytes");
-        }
-        int major = prefix.get(6) & 0xff;
-        int minor = prefix.get(7) & 0xff;
-        if (major < 1 || major > 3) {
-            throw new BadInputException(file + ": unsupported .npy format version " + major + "." + minor
-                    + " (1.0, 2.0 and 3.0 are supported)");
-        }
-        int headerStart = major == 1 ? 10 : 12;
-        if (size < headerStart) {
-            throw new BadInputException(file + ": truncated .npy header: file is only " + size + " bytes");
-        }
-        long headerLength = major == 1 ? prefix.getShort(8) & 0xffff : prefix.getInt(8) & 0xffffffffL;
-        long dataStart = headerStart + headerLength;
-        if (dataStart > size) {
-            throw new BadInputException(file + ": truncated .npy header: expected " + dataStart + " bytes, found "
-                    + size);
-        }
-        if (headerLength > MAX_HEADER) {
-            throw NpyHeader.malformed(file, "header length " + headerLength + " is implausibly large");
-        }
-        channel.position(headerStart);
-        ByteBuffer headerBytes = readFully(channel, (int) headerLength);
-        // versions 1.0 and 2.0 store the header as latin-1, version 3.0 as UTF-8
-        String headerText = new String(headerBytes.array(), 0, headerBytes.limit(),
-                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        NpyHeader.Fields fields = NpyHeader.parse(headerText, file);
-
-        int itemSize = itemSize(file, fields.descr());
-        if (fields.fortranOrder()) {
+        // the stream reads the channel without buffering ahead, so the channel is left at the data
+        NpyPreamble preamble = NpyPreamble.read(Channels.newInputStream(channel), file.toString());
+        int itemSize = itemSize(file, preamble);
+        if (preamble.fortranOrder()) {
             throw new BadInputException(file + ": fortran_order True is not supported (save a C-order array)");
         }
-        int[] shape = checkedShape(file, fields.shape());
+        int[] shape = checkedShape(file, preamble.shape());
         int count = Math.toIntExact(Arrays.stream(shape).asLongStream().reduce(1, (a, b) -> a * b));
         long expectedBytes = (long) count * itemSize;
-        long foundBytes = size - dataStart;
+        long foundBytes = channel.size() - preamble.dataOffset();
         if (foundBytes < expectedBytes) {
             throw new BadInputException(file + ": truncated data: expected " + expectedBytes + " bytes, found "
                     + foundBytes);
@@ -133,14 +96,15 @@ public final class Npy {
         return new NpyArray(data, shape);
     }
 
-    private static int itemSize(Path file, Object descr) {
+    private static int itemSize(Path file, NpyPreamble preamble) {
+        String descr = preamble.descr();
         if ("<f4".equals(descr)) {
             return Float.BYTES;
         }
         if ("<f8".equals(descr)) {
             return Double.BYTES;
         }
-        String what = descr instanceof String name ? "'" + name + "'" : "(a structured dtype)";
+        String what = preamble.structured() ? "(a structured dtype)" : "'" + descr + "'";
         throw new BadInputException(file + ": unsupported dtype " + what.replaceAll("\\p{Cntrl}", "?")
                 + ", expected '<f4' (float32) or '<f8' (float64)");
     }
@@ -188,11 +152,6 @@ public final class Npy {
     /** A direct buffer, reused for every chunk, saves the copy the channel makes when reading into a heap buffer. */
     private static ByteBuffer chunkBuffer(long bytes) {
         return ByteBuffer.allocateDirect((int) Math.min(CHUNK, bytes)).order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    /** Reads exactly {@code length} bytes (the caller has checked the file is long enough), little-endian. */
-    private static ByteBuffer readFully(FileChannel channel, int length) throws IOException {
-        return fill(channel, ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN));
     }
 
     /** Fills the buffer up to its limit and flips it for reading. */

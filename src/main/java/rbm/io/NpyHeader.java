@@ -1,11 +1,11 @@
 package rbm.io;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 
 /**
@@ -67,51 +67,68 @@ final class NpyHeader {
         return text.append(shape.length == 1 ? ",)" : ")").toString();
     }
 
-    /** Parses the dictionary text and checks it has exactly the three keys numpy writes. */
-    static Fields parse(String text, Path file) {
-        Object parsed = new LiteralParser(text, file).parseAll();
+    /** Parses the dictionary text and checks it has exactly the three keys numpy writes; the source names the file. */
+    static Fields parse(String text, String source) {
+        Object parsed = new LiteralParser(text, source).parseAll();
         if (!(parsed instanceof Map<?, ?> map)) {
-            throw malformed(file, "the header is not a dictionary");
+            throw malformed(source, "the header is not a dictionary");
         }
         for (Object key : map.keySet()) {
             if (!List.of("descr", "fortran_order", "shape").contains(key)) {
-                throw malformed(file, "unexpected key '" + key + "'");
+                throw malformed(source, "unexpected key '" + key + "'");
             }
         }
         for (String key : List.of("descr", "fortran_order", "shape")) {
             if (!map.containsKey(key)) {
-                throw malformed(file, "missing key '" + key + "'");
+                throw malformed(source, "missing key '" + key + "'");
             }
         }
         if (!(map.get("fortran_order") instanceof Boolean fortranOrder)) {
-            throw malformed(file, "'fortran_order' should be True or False");
+            throw malformed(source, "'fortran_order' should be True or False");
         }
         if (!(map.get("shape") instanceof List<?> dims)) {
-            throw malformed(file, "'shape' should be a tuple");
+            throw malformed(source, "'shape' should be a tuple");
         }
         long[] shape = new long[dims.size()];
         for (int i = 0; i < shape.length; i++) {
             if (!(dims.get(i) instanceof Long dim) || dim < 0) {
-                throw malformed(file, "'shape' should hold non-negative integers");
+                throw malformed(source, "'shape' should hold non-negative integers");
             }
             shape[i] = dim;
         }
         return new Fields(map.get("descr"), fortranOrder, shape);
     }
 
-    static BadInputException malformed(Path file, String what) {
-        return new BadInputException(file + ": malformed .npy header: " + what.replaceAll("\\p{Cntrl}", "?"));
+    /** The dtype as text: '<f4' as it is, a structured dtype as the list numpy wrote, [('a', '<i4'), ('b', '<f8')]. */
+    static String descrText(Object descr) {
+        return descr instanceof String simple ? simple : literalText(descr, true);
+    }
+
+    /** Python's repr of a parsed literal; lists inside the outer one are the tuples of a structured dtype. */
+    private static String literalText(Object value, boolean outer) {
+        return switch (value) {
+            case null -> "None";
+            case String s -> "'" + s + "'";
+            case Boolean b -> b ? "True" : "False";
+            case List<?> items -> items.stream().map(item -> literalText(item, false))
+                    .collect(Collectors.joining(", ", outer ? "[" : "(", outer ? "]" : ")"));
+            default -> value.toString();
+        };
+    }
+
+    static BadInputException malformed(String source, String what) {
+        return new BadInputException(source + ": malformed .npy header: " + what.replaceAll("\\p{Cntrl}", "?"));
     }
 
     /** Recursive descent over Python literals: dict, tuple, list, str, int, True, False, None. */
     private static final class LiteralParser {
         private final String text;
-        private final Path file;
+        private final String source;
         private int pos;
 
-        LiteralParser(String text, Path file) {
+        LiteralParser(String text, String source) {
             this.text = text;
-            this.file = file;
+            this.source = source;
         }
 
         Object parseAll() {
@@ -251,7 +268,7 @@ final class NpyHeader {
         }
 
         private BadInputException error(String what) {
-            return malformed(file, what + " at offset " + pos);
+            return malformed(source, what + " at offset " + pos);
         }
     }
 }

@@ -1,2 +1,5 @@
-/** Where states come from: every layer of a trained stack, read out stochastically or deterministically, or a file of states. */
+/**
+ * Where states come from: every layer of a trained stack, read out stochastically or deterministically, a text file of
+ * states, or NumPy arrays.
+ */
 package rbm.readout;

@@ -138,6 +138,10 @@ class RelevanceCommandTest {
         Path garbled = tmp.resolve("garbled.gz");
         Files.write(garbled, new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
         assertError(Cli.run("relevance", "--input", garbled.toString()), garbled.toString(), "cannot read");
+        Path npy = tmp.resolve("states.npy");
+        Files.write(npy, new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 0x76, 0, '{', '}'});
+        assertError(Cli.run("relevance", "--input", npy.toString(), "--format", "tokens"), npy.toString(),
+                "looks like binary data");
     }
 
     @Test

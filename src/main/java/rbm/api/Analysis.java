@@ -2,6 +2,7 @@ package rbm.api;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import rbm.count.FrequencyProfile;
@@ -11,7 +12,9 @@ import rbm.io.AtomicFiles;
 import rbm.io.BadInputException;
 import rbm.kernels.Compute;
 import rbm.kernels.KernelsProvider;
+import rbm.readout.InputOptions;
 import rbm.readout.SampleFile;
+import rbm.readout.StateInputs;
 import rbm.relevance.LayerReport;
 import rbm.relevance.LayerReports;
 import rbm.relevance.RelevanceBound;
@@ -91,18 +94,58 @@ public final class Analysis {
         }
     }
 
-    /** Counts the states in {@code input}, one per line, and measures them as one layer named after the file. */
-    public static Analysis ofSample(Path input, SampleFormat format, PrintWriter log) {
-        SampleFile.Sample sample = SampleFile.read(input, format.format, KernelsProvider.best());
-        FrequencyProfile p = sample.profile();
-        log.printf(Locale.ROOT, "%s: %d states (%s%s), %d distinct%n", input, p.samples(), sample.format(),
-                sample.width() > 0 ? ", " + sample.width() + " bits" : "", p.distinct());
-        log.flush();
-        RelevanceBound bound = new RelevanceBound(p.samples());
-        LayerReport r = LayerReport.of(input.getFileName().toString(), sample.width(), 1, p, bound);
-        RelevanceFile.Source source = RelevanceFile.Source.ofInput(input.toString(), sample.format().toString(),
-                sample.width());
-        return new Analysis(new RelevanceReport(source, bound, List.of(r)));
+    /**
+     * Counts the samples in {@code inputs} (files, or {@code -} for standard input; an .npz gives one sample per
+     * array) and measures each as one layer of one table, against the bound for their common number of states M.
+     *
+     * @param binarize how real values become bits (threshold[:T] or quantile:q), or null for 0/1 values
+     * @param bits     the units of bit-packed rows, or null
+     * @param keys     the arrays of an .npz to read, or null for all
+     * @param columns  the columns of a CSV table that are units, or null for all
+     */
+    public static Analysis ofInputs(List<String> inputs, SampleFormat format, String binarize, Integer bits,
+                                    List<String> keys, List<String> columns, PrintWriter log, PrintWriter progress) {
+        if (bits != null && bits < 1) {
+            throw new BadInputException("--bits: must be at least 1, got " + bits);
+        }
+        InputOptions options = new InputOptions(binarize, bits, keys, columns);
+        List<StateInputs.Counted> samples = new ArrayList<>();
+        for (String input : inputs) {
+            long start = System.nanoTime();
+            List<StateInputs.Counted> counted = StateInputs.count(input, format.format, options,
+                    KernelsProvider.best(), n -> {
+                        progress.printf(Locale.ROOT, "  %s: %,d states so far%n", input, n);
+                        progress.flush();
+                    });
+            for (StateInputs.Counted c : counted) {
+                FrequencyProfile p = c.profile();
+                log.printf(Locale.ROOT, "%s: %d states (%s%s%s), %d distinct, %.1fs%n", c.name(), p.samples(),
+                        c.format(), c.width() > 0 ? ", " + c.width() + " bits" : "",
+                        c.binarization() == null || c.binarization().equals("0/1") ? "" : ", " + c.binarization(),
+                        p.distinct(), (System.nanoTime() - start) / 1e9);
+                log.flush();
+            }
+            samples.addAll(counted);
+        }
+        long m = samples.getFirst().profile().samples();
+        for (StateInputs.Counted c : samples) {
+            if (c.profile().samples() != m) {
+                throw new BadInputException("--input: the layers of one table must hold the same number of states: "
+                        + samples.getFirst().name() + " has " + m + ", " + c.name() + " has " + c.profile().samples()
+                        + "; analyse them in separate runs");
+            }
+        }
+        RelevanceBound bound = new RelevanceBound(m);
+        List<LayerReport> layers = new ArrayList<>();
+        for (StateInputs.Counted c : samples) {
+            // the file's own name (dir/x.npz:key gives x.npz:key), as the table's row label
+            int slash = Math.max(c.name().lastIndexOf('/'), c.name().lastIndexOf(java.io.File.separatorChar));
+            layers.add(LayerReport.of(c.name().substring(slash + 1), c.width(), 1, c.profile(), bound));
+        }
+        StateInputs.Counted first = samples.getFirst();
+        RelevanceFile.Source source = RelevanceFile.Source.ofInputs(String.join(", ", inputs), first.format(),
+                first.binarization(), samples.size() == 1 ? first.width() : null);
+        return new Analysis(new RelevanceReport(source, bound, layers));
     }
 
     /**

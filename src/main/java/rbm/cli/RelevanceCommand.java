@@ -2,6 +2,7 @@ package rbm.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -29,8 +30,12 @@ final class RelevanceCommand implements Callable<Integer> {
         Path model;
 
         @Option(names = "--input", paramLabel = "FILE", required = true,
-                description = "A sample: one state per line, a string of 0s and 1s or any token (plain or gzipped).")
-        Path input;
+                description = "A sample of states, '-' for standard input; repeat it for the layers of one sample. "
+                        + "A NumPy .npy array (rows of 0/1 bool or integers, real values with --binarize, "
+                        + "numpy.packbits rows with --bits, or 1-D integer labels), an .npz (one layer per array), a "
+                        + "CSV or TSV table with a header, or text with one state per line (0/1 strings or tokens); "
+                        + "any of them gzipped.")
+        List<String> inputs;
     }
 
     @Spec
@@ -60,9 +65,30 @@ final class RelevanceCommand implements Callable<Integer> {
     RunOptions run;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "With --input: bits (0/1 strings of one length), tokens (any line), or auto (bits when the "
-                    + "first state is a 0/1 string). Default: ${DEFAULT-VALUE}.")
+            description = "With --input, for text: bits (0/1 strings of one length), tokens (any line), csv (a CSV or "
+                    + "TSV table with a header), or auto (csv for a .csv or .tsv name, else bits when the first "
+                    + "state is a 0/1 string, else tokens). Arrays are told by their first bytes. "
+                    + "Default: ${DEFAULT-VALUE}.")
     SampleFormat format;
+
+    @Option(names = "--binarize", paramLabel = "RULE",
+            description = "With --input, for real values (float arrays, CSV): threshold[:T] (a unit is on when its "
+                    + "value is above T, default 0: the sign of a pre-activation or a ReLU output) or quantile:q "
+                    + "(above the unit's q-quantile over the sample). Recorded in relevance.json.")
+    String binarize;
+
+    @Option(names = "--bits", paramLabel = "N",
+            description = "With --input: the rows are numpy.packbits(x, axis=1) of N units (uint8, ceil(N/8) wide).")
+    Integer bits;
+
+    @Option(names = "--keys", paramLabel = "K1,K2", split = ",",
+            description = "With an .npz --input: the arrays to read, in this order. Default: all, in file order.")
+    List<String> keys;
+
+    @Option(names = "--columns", paramLabel = "C1,C2", split = ",",
+            description = "With a CSV or TSV --input: the columns that are units, by header name or 0-based index. "
+                    + "Default: all.")
+    List<String> columns;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where the files go. Default: DIR/relevance with --model, "
@@ -76,6 +102,10 @@ final class RelevanceCommand implements Callable<Integer> {
         Path dir;
         if (source.model != null) {
             only("--format", format != SampleFormat.AUTO, "--input");
+            only("--binarize", binarize != null, "--input");
+            only("--bits", bits != null, "--input");
+            only("--keys", keys != null, "--input");
+            only("--columns", columns != null, "--input");
             analysis = Analysis.ofModel(source.model, data, limit, readout, repeats, run.seed(), run.threads(), o);
             dir = out != null ? out : source.model.resolve("relevance");
         } else {
@@ -85,8 +115,9 @@ final class RelevanceCommand implements Callable<Integer> {
             only("--repeats", repeats != 1, "--model");
             only("--seed", run.seed != null, "--model");
             only("--threads", run.threads != null, "--model");
-            analysis = Analysis.ofSample(source.input, format, o);
-            dir = out != null ? out : defaultInputOut(source.input);
+            analysis = Analysis.ofInputs(source.inputs, format, binarize, bits, keys, columns, o,
+                    spec.commandLine().getErr());
+            dir = out != null ? out : defaultInputOut(source.inputs.getFirst());
         }
         analysis.write(dir);
         o.print(analysis.table());
@@ -101,8 +132,14 @@ final class RelevanceCommand implements Callable<Integer> {
         }
     }
 
-    private static Path defaultInputOut(Path file) {
+    /** NAME-relevance beside the first input (NAME without its extensions), or stdin-relevance here for '-'. */
+    private static Path defaultInputOut(String input) {
+        if (input.equals("-")) {
+            return Path.of("stdin-relevance");
+        }
+        Path file = Path.of(input);
         String name = file.getFileName().toString();
+        name = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         Path parent = file.toAbsolutePath().getParent();

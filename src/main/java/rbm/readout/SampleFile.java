@@ -28,7 +28,12 @@ import rbm.kernels.Kernels;
  */
 public final class SampleFile {
     public enum Format {
-        AUTO, BITS, TOKENS;
+        /** Bits when the first state is a 0/1 string, else tokens; {@link StateInputs}: a table for a .csv name. */
+        AUTO,
+        BITS,
+        TOKENS,
+        /** A CSV or TSV table with a header ({@link StateInputs} reads it; {@link #read} does not). */
+        CSV;
 
         @Override
         public String toString() {

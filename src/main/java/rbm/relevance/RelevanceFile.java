@@ -41,6 +41,15 @@ public record RelevanceFile(Source source, long samples, Bound bound, List<Layer
             return new Source(null, null, null, null, null, null, null, null, null, null, input, format, width);
         }
 
+        /**
+         * Samples read from {@code inputs} (their names joined), as {@code format} (npy, csv, bits, labels), their values
+         * made states by {@code binarization}; {@code width} when there is one sample of bit vectors, else null.
+         */
+        public static Source ofInputs(String inputs, String format, String binarization, Integer width) {
+            return new Source(null, null, null, null, binarization, null, null, null, null, null, inputs, format,
+                    width);
+        }
+
         /** The fields that are set, in order, each as "name value"; layers as 784-500-250. */
         public List<String> describe() {
             List<String> out = new ArrayList<>();

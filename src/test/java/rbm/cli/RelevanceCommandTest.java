@@ -141,7 +141,10 @@ class RelevanceCommandTest {
         Path npy = tmp.resolve("states.npy");
         Files.write(npy, new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 0x76, 0, '{', '}'});
         assertError(Cli.run("relevance", "--input", npy.toString(), "--format", "tokens"), npy.toString(),
-                "looks like binary data");
+                "truncated .npy header"); // told by its first bytes, whatever --format says of text
+        Path binary = tmp.resolve("noise.txt");
+        Files.write(binary, new byte[] {'0', '1', 0, 7, 0, '\n'});
+        assertError(Cli.run("relevance", "--input", binary.toString()), binary.toString(), "looks like binary data");
     }
 
     @Test

@@ -61,7 +61,7 @@ run() {  # LABEL FILE ARGS...
     > "$tmp/table" 2> "$tmp/log"
   read -r secs kb < "$tmp/time"
   printf "%-34s %8.1f s %8.0f MB   %s\n" "rbm $label" "$secs" "$((kb / 1024))" \
-    "$(grep -m1 -o '[0-9]* distinct' "$tmp/log")"
+    "$(grep -m1 -o '[0-9]* distinct' "$tmp/table")"
 }
 peer() {  # LABEL FILE KIND
   /usr/bin/time -f "%e %M" -o "$tmp/time" $py - "$2" "$3" > "$tmp/pyout" <<'PY'

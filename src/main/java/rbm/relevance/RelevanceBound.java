@@ -25,8 +25,16 @@ public final class RelevanceBound {
     /** Beyond this μ the bound is within a few states of all-distinct; resolutions above it report μ = ∞. */
     public static final double MU_MAX = 100;
 
+    /** ln f for the small f that {@link #best} meets most: a table instead of two logarithms per count. */
+    private static final double[] LN_SMALL = lnTable(1 << 16);
+
     private final long samples;
     private final double lnM;
+    /** ln k for every k that a run of counts with m*_k ≥ 1 can reach before its total passes M: k ≤ √(2M) + 2. */
+    private final double[] lnK;
+    /** {@link #curve} of the last number of points asked for, as the table and the chart both ask for the same. */
+    private List<Point> lastCurve;
+    private int lastCurvePoints;
 
     /** A point of the bound, with the number of distinct states of the optimal sample (−1 on the diagonal). */
     public record Point(double mu, double resolution, double relevance, long distinct) {}
@@ -37,6 +45,24 @@ public final class RelevanceBound {
         }
         this.samples = samples;
         this.lnM = Math.log(samples);
+        this.lnK = lnTable((int) Math.min(samples + 3, (long) Math.sqrt(2.0 * samples) + 4));
+    }
+
+    /** ln i for i in [1, n) (entry 0 unused): the same values as Math.log, so results do not change. */
+    private static double[] lnTable(int n) {
+        double[] t = new double[n];
+        for (int i = 1; i < n; i++) {
+            t[i] = Math.log(i);
+        }
+        return t;
+    }
+
+    private double lnK(long k) {
+        return k < lnK.length ? lnK[(int) k] : Math.log(k);
+    }
+
+    private static double lnSmall(long f) {
+        return f < LN_SMALL.length ? LN_SMALL[(int) f] : Math.log(f);
     }
 
     public long samples() {
@@ -102,9 +128,12 @@ public final class RelevanceBound {
      * μ = 10, preceded by the origin (the diagonal's start) and with the points μ = 0 (maximum relevance) and μ = 1
      * (Zipf) added, in order of increasing μ.
      */
-    public List<Point> curve(int points) {
+    public synchronized List<Point> curve(int points) {
         if (points < 2) {
             throw new IllegalArgumentException("a curve needs at least two points, got " + points);
+        }
+        if (lastCurve != null && lastCurvePoints == points) {
+            return lastCurve;
         }
         double first = at(MU_MIN).resolution();
         double last = at(10).resolution();
@@ -118,12 +147,14 @@ public final class RelevanceBound {
             }
         }
         mus.stream().sorted().distinct().forEach(mu -> out.add(at(mu)));
-        return out;
+        lastCurve = List.copyOf(out);
+        lastCurvePoints = points;
+        return lastCurve;
     }
 
     /** ln m*_k = t + a·ln(M/k), with a = 1 + μ. */
     private double logOptimum(double t, double a, long k) {
-        return t + a * (lnM - Math.log(k));
+        return t + a * (lnM - lnK(k));
     }
 
     /** The integer m ≥ 0 maximising g_k(m), given L = ln m*; capped at M + 1 (already too many). */
@@ -139,7 +170,7 @@ public final class RelevanceBound {
         if (f == 0) {
             return 1;
         }
-        double gain = (f + 1) * Math.log(f + 1) - f * Math.log(f) - 1; // g(f+1) > g(f) ⇔ L > gain
+        double gain = (f + 1) * lnSmall(f + 1) - f * lnSmall(f) - 1; // g(f+1) > g(f) ⇔ L > gain
         return l > gain ? f + 1 : f;
     }
 
@@ -169,8 +200,8 @@ public final class RelevanceBound {
     private long total(double t, double a) {
         long sum = 0;
         long k = 1;
-        for (; logOptimum(t, a, k) >= 0; k++) {
-            sum += k * best(logOptimum(t, a, k));
+        for (double l = logOptimum(t, a, k); l >= 0; l = logOptimum(t, a, ++k)) {
+            sum += k * best(l);
             if (sum > samples) {
                 return sum;
             }

@@ -4,8 +4,9 @@
 #  2. 10^7 states of 784 bits, the same way (980 MB);
 #  3. 10^7 lines of 64 0/1 characters in a text file (650 MB).
 # The states follow a Zipf law over 2^20 patterns, as the states of a layer do. For each: rbm relevance's wall time
-# and peak resident set (GNU time), then Python's: a dict from each row's bytes to a count, written as a user would
-# (collections.Counter over the rows), its time and peak resident set.
+# and peak resident set (GNU time), and the seconds it spent reading and counting (its summary line); then Python's:
+# a dict from each row's bytes to a count, written as a user would (collections.Counter over the rows), its time and
+# peak resident set.
 #
 #   [PYTHON=python3] bash benchmarks/relevance-input.sh [SCALE]      SCALE multiplies the state counts (default 1)
 #
@@ -60,8 +61,13 @@ run() {  # LABEL FILE ARGS...
   /usr/bin/time -f "%e %M" -o "$tmp/time" "$root/rbm" relevance --input "$file" "$@" --out "$tmp/out" \
     > "$tmp/table" 2> "$tmp/log"
   read -r secs kb < "$tmp/time"
-  printf "%-34s %8.1f s %8.0f MB   %s\n" "rbm $label" "$secs" "$((kb / 1024))" \
-    "$(grep -m1 -o '[0-9]* distinct' "$tmp/table")"
+  # the summary line ends with the seconds of reading and counting, without the JVM's start and the report
+  local counted states
+  counted="$(grep -m1 -oE '[0-9.]+s$' "$tmp/table" | tr -d s)"
+  states="$(grep -m1 -oE '^[^ ]+: [0-9]+ states' "$tmp/table" | grep -oE '[0-9]+ states$' | cut -d' ' -f1)"
+  printf "%-34s %8.1f s %8.0f MB   %s; read and counted in %s s, %s M states/s\n" "rbm $label" "$secs" \
+    "$((kb / 1024))" "$(grep -m1 -o '[0-9]* distinct' "$tmp/table")" "$counted" \
+    "$(awk -v n="$states" -v t="$counted" 'BEGIN { printf "%.1f", n / t / 1e6 }')"
 }
 peer() {  # LABEL FILE KIND
   /usr/bin/time -f "%e %M" -o "$tmp/time" $py - "$2" "$3" > "$tmp/pyout" <<'PY'

@@ -1,7 +1,6 @@
 package rbm.readout;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import rbm.io.BadInputException;
 
 /**
@@ -36,27 +35,15 @@ final class FieldBinarization {
      * {@code threshold:T}; {@code quantile:q} is refused (it needs every value of a unit before the first state).
      */
     static FieldBinarization of(String binarize, String name) {
-        if (binarize == null) {
+        BinarizeRule rule = BinarizeRule.parse(binarize); // the one grammar of --binarize, for arrays and tables
+        if (rule == null) {
             return new FieldBinarization(null);
         }
-        String b = binarize.strip().toLowerCase(Locale.ROOT);
-        if (b.equals("threshold")) {
-            return new FieldBinarization(0.0);
-        }
-        if (b.startsWith("threshold:")) {
-            String t = b.substring("threshold:".length());
-            byte[] bytes = t.getBytes(StandardCharsets.ISO_8859_1);
-            double v = parse(bytes, 0, bytes.length);
-            if (Double.isNaN(v) || Double.isInfinite(v)) {
-                throw new BadInputException("--binarize " + binarize + ": '" + t + "' is not a finite number");
-            }
-            return new FieldBinarization(v);
-        }
-        if (b.startsWith("quantile")) {
+        if (rule.quantile()) {
             throw new BadInputException(name + ": --binarize " + binarize + " needs every value of a unit before "
                     + "the first state, which a text file read in one pass does not give; use --binarize threshold:T");
         }
-        throw new BadInputException("--binarize " + binarize + ": expected threshold or threshold:T");
+        return new FieldBinarization(rule.parameter());
     }
 
     /** As relevance.json records it: "0/1" or "threshold:T". */

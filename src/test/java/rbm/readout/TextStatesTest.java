@@ -359,7 +359,7 @@ class TextStatesTest {
                 names.toString(), "picked twice");
         assertError(() -> TextStates.table(names, new InputOptions("quantile:0.5", null, null, null)),
                 names.toString(), "quantile:0.5", "threshold");
-        assertError(() -> TextStates.table(names, new InputOptions("median", null, null, null)), "--binarize median");
+        assertError(() -> TextStates.table(names, new InputOptions("median", null, null, null)), "--binarize 'median': unknown rule");
         assertError(() -> TextStates.table(names, new InputOptions(null, 8, null, null)), names.toString(), "--bits");
         Path headless = write("headless.csv", "0,1,1\n1,0,1\n");
         assertError(() -> TextStates.table(headless, InputOptions.NONE), headless.toString(), "line 1",

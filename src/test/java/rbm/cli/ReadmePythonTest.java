@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the Python round trip of README.md's "Relevance" section as it stands there, with {@code ./rbm} standing for
+ * Runs the Python of README.md as it stands there: the snippet of "Run directories" that loads a run in NumPy, and
+ * the round trip of the "Relevance" section, with {@code ./rbm} standing for
  * this build's command line: NumPy writes two layers of binarised units to an .npz, {@code rbm relevance} measures
  * them, and Python reads relevance.json back. Checks what Python printed against the JSON, and that the layers are
  * the arrays of the .npz in order. Skipped, with a message, where python3 or NumPy is missing.
@@ -34,6 +35,42 @@ class ReadmePythonTest {
         int end = readme.indexOf("\n```", start);
         assertTrue(start > section && end > start, "no python block after '**From Python.**'");
         return readme.substring(start, end + 1);
+    }
+
+    /** The fenced {@code python} block after "so Python reads them directly". */
+    static String runExample() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int section = readme.indexOf("so Python reads them directly");
+        assertTrue(section >= 0, "README.md has no sentence 'so Python reads them directly'");
+        int start = readme.indexOf("```python\n", section) + "```python\n".length();
+        int end = readme.indexOf("\n```", start);
+        assertTrue(start > section && end > start, "no python block after it");
+        return readme.substring(start, end + 1);
+    }
+
+    /**
+     * The snippet of "Run directories" that loads a run's arrays in NumPy, run as written on a small run trained here
+     * (its one path replaced), and p(h | v) checked for shape and range.
+     */
+    @Test
+    void theRunDirectorySnippetRunsAsWritten() throws Exception {
+        assumeTrue(numpyPresent(), "python3 with NumPy is not installed here: the README's Python snippet is not run");
+        Path run = tmp.resolve("run");
+        Cli trained = Cli.run("train", "--limit", "300", "--layers", "784-20-6", "--epochs", "1", "--seed", "3",
+                "--out", run.toString());
+        assertEquals(0, trained.code(), trained.err());
+        String code = runExample();
+        assertTrue(code.contains("run = \"runs/"), "the snippet names a run directory");
+        code = code.replaceFirst("run = \"runs/[^\"]*\"", "run = r\"" + run.toString().replace("\\", "\\\\") + "\"")
+                + "print(W.shape, h.shape, float(h.min()) >= 0, float(h.max()) <= 1)\n";
+        Path script = tmp.resolve("load.py");
+        Files.writeString(script, code);
+        Process p = new ProcessBuilder("python3", script.toString()).directory(tmp.toFile())
+                .redirectError(tmp.resolve("stderr2.txt").toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the snippet took more than 2 minutes");
+        assertEquals(0, p.exitValue(), "python3 failed: " + Files.readString(tmp.resolve("stderr2.txt")));
+        assertEquals("(784, 20) (4, 20) True True", out.strip());
     }
 
     private static boolean numpyPresent() {

@@ -37,9 +37,12 @@ final class Progress {
                 c.binarization());
         String widths = RunConfig.widthsLabel(c.widths());
         var t = c.training();
-        out.printf(Locale.ROOT, "stack: %s; %s-%d, lr %s, momentum %s then %s after epoch %d, decay %s, batch %d%n",
-                widths, t.persistent() ? "PCD" : "CD", t.cdSteps(), t.learningRate(), t.initialMomentum(),
-                t.finalMomentum(), t.momentumSwitchEpoch(), t.weightDecay(), t.batchSize());
+        String momentum = t.initialMomentum() == t.finalMomentum() ? "momentum " + t.initialMomentum()
+                : String.format(Locale.ROOT, "momentum %s then %s after epoch %d", t.initialMomentum(),
+                        t.finalMomentum(), t.momentumSwitchEpoch());
+        out.printf(Locale.ROOT, "stack: %s; %s-%d, lr %s, %s, decay %s, batch %d%n", widths,
+                t.persistent() ? "PCD" : "CD", t.cdSteps(), t.learningRate(), momentum, t.weightDecay(),
+                t.batchSize());
         out.printf(Locale.ROOT, "seed %d, %d threads, %s kernels%n", c.seed(), c.threads(), kernels);
         var l = c.likelihood();
         if (l.on()) {
@@ -88,8 +91,11 @@ final class Progress {
                     err.flush();
                 }
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                        "  layer %d epoch %d/%d  %.2fs  recon %.4f  pll/unit %.4f  F gap %+.3f", layer, epoch, epochs,
-                        m.seconds(), m.reconstructionError(), m.pseudoLogLikelihood(), m.freeEnergyGap()));
+                        "  layer %d epoch %d/%d  %.2fs  recon %.4f  pll/unit %.4f", layer, epoch, epochs,
+                        m.seconds(), m.reconstructionError(), m.pseudoLogLikelihood()));
+                if (!Double.isNaN(m.freeEnergyGap())) { // no held-out set, no gap
+                    line.append(String.format(Locale.ROOT, "  F gap %+.3f", m.freeEnergyGap()));
+                }
                 double ll = m.exactLogLikelihoodTrain();
                 if (!Double.isNaN(ll)) {
                     line.append(String.format(Locale.ROOT, "  exact ll %.3f", ll));

@@ -118,4 +118,29 @@ class TrainCommandTest {
         assertEquals(2e-4, h.training().weightDecay());
         assertEquals(11, h.widths().length, "the paper's stack is the default");
     }
+
+    /**
+     * The console says what it knows: one momentum when it does not change (the sklearn preset), and no free-energy
+     * gap when there is no held-out set to take it against (a --data file without --heldout).
+     */
+    @Test
+    void theConsoleLeavesOutWhatDoesNotApply(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws IOException {
+        Cli sk = Cli.run("train", "--preset", "sklearn", "--limit", "200", "--layers", "784-8", "--epochs", "1",
+                "--out", tmp.resolve("sk").toString());
+        assertEquals(0, sk.code(), sk.err());
+        assertTrue(sk.out().contains("momentum 0.0, decay"), sk.out());
+        assertFalse(sk.out().contains("then 0.0"), sk.out());
+        java.nio.file.Path data = tmp.resolve("tiny.txt");
+        StringBuilder rows = new StringBuilder();
+        for (int r = 0; r < 40; r++) {
+            rows.append(r % 2).append(',').append((r / 2) % 2).append(',').append((r / 4) % 2).append('\n');
+        }
+        java.nio.file.Files.writeString(data, rows);
+        Cli own = Cli.run("train", "--data", data.toString(), "--layers", "3-2", "--epochs", "1", "--batch", "10",
+                "--out", tmp.resolve("own").toString());
+        assertEquals(0, own.code(), own.err());
+        assertTrue(own.out().contains("recon"), own.out());
+        assertFalse(own.out().contains("NaN"), own.out());
+    }
 }

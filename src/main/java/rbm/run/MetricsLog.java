@@ -84,6 +84,18 @@ public final class MetricsLog {
         }
     }
 
+    /**
+     * Reads the rows up to ({@code layer}, {@code epoch}), the run's checkpoint, and rewrites the files without the
+     * rows after it: a kill between logging an epoch and switching the manifest leaves one, and the resumed run logs
+     * that epoch again.
+     */
+    public void resumeAt(int layer, int epoch) {
+        loadUpTo(layer, epoch);
+        if (Files.exists(jsonl) || Files.exists(csv)) {
+            write();
+        }
+    }
+
     /** All rows logged so far in this run directory. */
     public List<Row> rowsOnDisk() {
         loadUpTo(Integer.MAX_VALUE, Integer.MAX_VALUE);

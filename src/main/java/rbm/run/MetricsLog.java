@@ -15,8 +15,8 @@ import rbm.io.OptionalKey;
 
 /**
  * The per-epoch metrics of a run, kept as {@code metrics.csv} and {@code metrics.jsonl} (one {@link Row} a line).
- * Both files are rewritten atomically after each epoch (they are small), so they always agree with the checkpoints
- * on disk.
+ * Both files are rewritten atomically after each epoch (they are small), before the manifest points at the epoch's
+ * checkpoint, so every checkpoint the manifest names has its row; {@link #resumeAt} drops the rows of a later one.
  */
 public final class MetricsLog {
     /** The CSV header: the keys of {@link Row}, in order. */

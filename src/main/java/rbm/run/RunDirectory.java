@@ -29,6 +29,7 @@ import rbm.train.TrainerState;
  *                       hidden_bias.npy    c
  *                       trainer/           velocities, PCD chains and generator states, for --resume
  *   filters.png        layer-1 weights as images
+ *   .claim             empty; created exclusively when the run starts
  * </pre>
  * A checkpoint is written into a new epoch directory, then the epoch's metrics row is logged, then the manifest is
  * switched to it atomically, then the old one is removed. A crash at any point leaves the manifest pointing at a

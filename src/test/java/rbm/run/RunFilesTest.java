@@ -216,7 +216,7 @@ class RunFilesTest {
     void aKillAtAnyStepOfACheckpointResumesToTheSameFiles() throws IOException {
         assertEquals(0, train(tmp.resolve("whole"), 31));
         java.util.Map<String, String> whole = contents(tmp.resolve("whole"));
-        for (int checkpoint : new int[] {2, 3, 4}) {
+        for (int checkpoint : new int[] {3, 4}) { // within layer 1 (after its last epoch), and layer 2's first
             for (RunDirectory.Step step : RunDirectory.Step.values()) {
                 Path dir = tmp.resolve("kill-" + checkpoint + "-" + step);
                 killAt(dir, tmp.resolve("whole"), checkpoint, step);

@@ -2,8 +2,11 @@ package rbm.api;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import rbm.data.DataSource;
 import rbm.data.Dataset;
 import rbm.evaluate.AnnealedImportanceSampling;
@@ -26,10 +29,11 @@ import rbm.train.TrainingDivergedException;
 
 /**
  * Greedy layer-wise training into a run directory, as {@code rbm train} does it: the data is loaded and checked
- * before the directory is made, {@code config.json} and {@code provenance.json} are written first, a checkpoint after
- * every epoch, and {@code filters.png} when the first RBM is done. The progress, one line per epoch, goes to
- * {@code out}; on a terminal a progress bar of the current epoch goes to {@code err}. Where the stack asks for
- * estimates of the log-likelihood, log Z comes from annealed importance sampling.
+ * before the directory is claimed (one that already holds a run is refused before the load), {@code config.json}
+ * and {@code provenance.json} are written first, a checkpoint after every epoch, and {@code filters.png} when the
+ * first RBM is done. The progress, one line per epoch, goes to {@code out}; on a terminal a progress bar of the
+ * current epoch goes to {@code err}. Where the stack asks for estimates of the log-likelihood, log Z comes from
+ * annealed importance sampling.
  */
 public final class Training {
     private Training() {
@@ -42,7 +46,20 @@ public final class Training {
      */
     public static Network start(Data data, Stack stack, Path dir, List<String> commandLine, PrintWriter out,
                                 PrintWriter err) {
-        return train(stack.config(data), dir, false, commandLine, out, err);
+        RunConfig config = stack.config(data);
+        RunDirectory.checkFree(dir);
+        return train(config, () -> RunDirectory.create(dir), false, commandLine, out, err);
+    }
+
+    /**
+     * Trains {@code stack} on {@code data} into a new run directory under {@code parent} named for the date and
+     * time, with a suffix -2, -3, ... when another run took that name.
+     */
+    public static Network startNamed(Data data, Stack stack, Path parent, List<String> commandLine,
+                                     PrintWriter out, PrintWriter err) {
+        String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return train(stack.config(data), () -> RunDirectory.createNamed(parent, name), false, commandLine, out,
+                err);
     }
 
     /**
@@ -57,7 +74,7 @@ public final class Training {
             throw new BadInputException("--threads " + threads + ": the run in " + dir + " uses "
                     + config.threads() + " threads; resuming with another count would change its numbers");
         }
-        return train(config, dir, true, List.of(), out, err);
+        return train(config, () -> RunDirectory.open(dir), true, List.of(), out, err);
     }
 
     /** Whether {@code failure} is training that diverged (NaN or Inf in the weights). */
@@ -65,7 +82,8 @@ public final class Training {
         return failure instanceof TrainingDivergedException;
     }
 
-    private static Network train(RunConfig config, Path dir, boolean resume, List<String> commandLine,
+    /** @param directory opens or claims the run directory, once the data is loaded and checked */
+    private static Network train(RunConfig config, Supplier<RunDirectory> directory, boolean resume, List<String> commandLine,
                                  PrintWriter out, PrintWriter err) {
         WarmUp.start(KernelsProvider.best()); // compiles the kernels while the data load
         Dataset train = RunData.training(config);
@@ -78,7 +96,7 @@ public final class Training {
             throw new BadInputException("--heldout: " + held.source().path() + " has " + held.cols()
                     + " values per row, but the training data has " + train.cols());
         }
-        RunDirectory run = resume ? RunDirectory.open(dir) : RunDirectory.create(dir);
+        RunDirectory run = directory.get();
         Progress progress = new Progress(out, err);
         try (Compute compute = Compute.create(config.threads())) {
             if (!resume) {

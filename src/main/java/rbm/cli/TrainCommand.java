@@ -1,8 +1,6 @@
 package rbm.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -135,9 +133,11 @@ final class TrainCommand implements Callable<Integer> {
             Training.resume(resume, run.threads, o, e);
         } else {
             Stack stack = buildConfig();
-            Training.start(data(), stack, out != null ? out
-                    : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))),
-                    commandLine(), o, e);
+            if (out != null) {
+                Training.start(data(), stack, out, commandLine(), o, e);
+            } else {
+                Training.startNamed(data(), stack, Path.of("runs"), commandLine(), o, e);
+            }
         }
         return 0;
     }

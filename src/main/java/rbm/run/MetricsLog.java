@@ -15,8 +15,8 @@ import rbm.io.OptionalKey;
 
 /**
  * The per-epoch metrics of a run, kept as {@code metrics.csv} and {@code metrics.jsonl} (one {@link Row} a line).
- * Both files are rewritten atomically after each epoch (they are small), so they always agree with the checkpoints
- * on disk.
+ * Both files are rewritten atomically after each epoch (they are small), before the manifest points at the epoch's
+ * checkpoint, so every checkpoint the manifest names has its row; {@link #resumeAt} drops the rows of a later one.
  */
 public final class MetricsLog {
     /** The CSV header: the keys of {@link Row}, in order. */
@@ -81,6 +81,18 @@ public final class MetricsLog {
             if (row.layer() < layer || (row.layer() == layer && row.epoch() <= epoch)) {
                 rows.add(row);
             }
+        }
+    }
+
+    /**
+     * Reads the rows up to ({@code layer}, {@code epoch}), the run's checkpoint, and rewrites the files without the
+     * rows after it: a kill between logging an epoch and switching the manifest leaves one, and the resumed run logs
+     * that epoch again.
+     */
+    public void resumeAt(int layer, int epoch) {
+        loadUpTo(layer, epoch);
+        if (Files.exists(jsonl) || Files.exists(csv)) {
+            write();
         }
     }
 

@@ -1,11 +1,13 @@
 package rbm.run;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import rbm.io.AtomicFiles;
 import rbm.io.BadInputException;
@@ -27,9 +29,11 @@ import rbm.train.TrainerState;
  *                       hidden_bias.npy    c
  *                       trainer/           velocities, PCD chains and generator states, for --resume
  *   filters.png        layer-1 weights as images
+ *   .claim             empty; created exclusively when the run starts
  * </pre>
- * A checkpoint is written into a new epoch directory, then the manifest is switched to it atomically, then the old
- * one is removed. A crash at any point leaves the manifest pointing at a complete checkpoint.
+ * A checkpoint is written into a new epoch directory, then the epoch's metrics row is logged, then the manifest is
+ * switched to it atomically, then the old one is removed. A crash at any point leaves the manifest pointing at a
+ * complete checkpoint whose metrics rows are all logged.
  */
 public final class RunDirectory {
     /** The generator states of a checkpoint, in its trainer directory. */
@@ -39,22 +43,84 @@ public final class RunDirectory {
     record RandomState(String shuffle, List<String> sampling) {
     }
 
+    /** The file whose exclusive creation claims a directory for one run. */
+    static final String CLAIM = ".claim";
+
+    /** The steps of a checkpoint, in order, for tests that stop a run between them. */
+    enum Step { WRITTEN, LOGGED, SWITCHED }
+
     private final Path root;
+    /** Sees each {@link Step} as it completes; a test throws from it to simulate a kill. */
+    Consumer<Step> step = s -> { };
 
     private RunDirectory(Path root) {
         this.root = root;
     }
 
-    /** A new run directory; it must not already hold a run. */
+    /**
+     * A new run directory, claimed by creating {@value #CLAIM} exclusively: of two runs given the same directory at
+     * once, exactly one creates it and the other fails here. The empty file stays, so a finished or crashed run's
+     * directory is never claimed again.
+     */
     public static RunDirectory create(Path root) {
-        if (Files.exists(root.resolve("model.json")) || Files.exists(root.resolve("config.json"))) {
-            throw new BadInputException("--out " + root + ": already holds a run; use --resume " + root
-                    + " to continue it, or choose another directory");
-        }
+        checkFree(root);
         AtomicFiles.createOutputDirectory(root);
         if (!Files.isDirectory(root) || !Files.isWritable(root)) {
             throw new BadInputException("--out " + root + ": the directory cannot be written");
         }
+        if (!claim(root)) {
+            throw taken(root);
+        }
+        return started(root);
+    }
+
+    /**
+     * A new run directory under {@code parent} named {@code name}, or {@code name-2}, {@code name-3}, ... when that
+     * is taken. Each name is tried with an atomic directory creation, so two runs started at once get two names.
+     */
+    public static RunDirectory createNamed(Path parent, String name) {
+        AtomicFiles.createOutputDirectory(parent);
+        for (int n = 1; ; n++) {
+            Path root = parent.resolve(n == 1 ? name : name + "-" + n);
+            try {
+                Files.createDirectory(root);
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            } catch (IOException e) {
+                throw new BadInputException(root + ": cannot create the directory (" + reason(e) + ")");
+            }
+            if (claim(root)) {
+                return started(root);
+            }
+        }
+    }
+
+    /** Fails unless {@code root} is free for a new run; a cheap check before the data load, not a claim. */
+    public static void checkFree(Path root) {
+        if (Files.exists(root.resolve("model.json")) || Files.exists(root.resolve("config.json"))
+                || Files.exists(root.resolve(CLAIM))) {
+            throw taken(root);
+        }
+    }
+
+    private static BadInputException taken(Path root) {
+        return new BadInputException("--out " + root + ": already holds a run, or another one is starting in it; "
+                + "use --resume " + root + " to continue it, or choose another directory");
+    }
+
+    /** Creates the claim file; false if it exists already. */
+    private static boolean claim(Path root) {
+        try {
+            Files.createFile(root.resolve(CLAIM));
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new BadInputException(root + ": cannot claim the run directory (" + reason(e) + ")");
+        }
+    }
+
+    private static RunDirectory started(Path root) {
         RunDirectory run = new RunDirectory(root);
         run.writeManifest(new Manifest(List.of()));
         return run;
@@ -103,6 +169,17 @@ public final class RunDirectory {
 
     /** Writes layer {@code layer} after {@code epochsDone} epochs, points the manifest at it, drops the old one. */
     public void saveCheckpoint(int layer, int epochsDone, int epochsPlanned, Rbm rbm, TrainerState state) {
+        saveCheckpoint(layer, epochsDone, epochsPlanned, rbm, state, () -> { });
+    }
+
+    /**
+     * Writes the checkpoint, runs {@code beforeSwitch} (which logs the epoch's metrics), points the manifest at the
+     * checkpoint, then drops the old one. A kill before the switch leaves the old manifest, whose epoch the resumed
+     * run redoes after {@link #removeStaleCheckpoints} and {@link MetricsLog#resumeAt} undo the extra files and row;
+     * a kill after it leaves a complete epoch.
+     */
+    public void saveCheckpoint(int layer, int epochsDone, int epochsPlanned, Rbm rbm, TrainerState state,
+                               Runnable beforeSwitch) {
         String dirName = String.format("layer-%02d/epoch-%04d", layer, epochsDone);
         Path dir = root.resolve(dirName);
         try {
@@ -130,12 +207,43 @@ public final class RunDirectory {
             JsonFiles.write(t.resolve(RANDOM), new RandomState(Base64.getEncoder().encodeToString(state.shuffleRng()),
                     streams));
         }
+        step.accept(Step.WRITTEN);
+        beforeSwitch.run();
+        step.accept(Step.LOGGED);
         Manifest old = readManifest();
         Manifest.LayerEntry previous = old.layer(layer);
         writeManifest(old.with(new Manifest.LayerEntry(layer, nv, nh, epochsPlanned, epochsDone,
                 epochsDone >= epochsPlanned, dirName)));
+        step.accept(Step.SWITCHED);
         if (previous != null && !previous.dir().equals(dirName)) {
             deleteTree(root.resolve(previous.dir()));
+        }
+    }
+
+    /** Deletes the checkpoint directories {@code manifest} does not name: those a kill left behind. */
+    public void removeStaleCheckpoints(Manifest manifest) {
+        for (Path layerDir : children(root)) {
+            String name = layerDir.getFileName().toString();
+            if (!name.matches("layer-\\d+") || !Files.isDirectory(layerDir)) {
+                continue;
+            }
+            Manifest.LayerEntry entry = manifest.layer(Integer.parseInt(name.substring("layer-".length())));
+            for (Path epochDir : children(layerDir)) {
+                if (entry == null || !root.resolve(entry.dir()).equals(epochDir)) {
+                    deleteTree(epochDir);
+                }
+            }
+            if (entry == null) {
+                deleteTree(layerDir);
+            }
+        }
+    }
+
+    private static List<Path> children(Path dir) {
+        try (Stream<Path> paths = Files.list(dir)) {
+            return paths.toList();
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot list (" + reason(e) + ")");
         }
     }
 

@@ -74,7 +74,8 @@ public final class StackTrainer {
         }
         Manifest manifest = run.readManifest();
         MetricsLog metrics = new MetricsLog(run.root());
-        metrics.loadUpTo(lastLayerWithProgress(manifest), progressOf(manifest));
+        run.removeStaleCheckpoints(manifest);
+        metrics.resumeAt(lastLayerWithProgress(manifest), progressOf(manifest));
         List<Rbm> trained = new ArrayList<>();
         float[] input = data;
         float[] held = heldout;
@@ -138,12 +139,12 @@ public final class StackTrainer {
                     ? monitor.measure(rbm, probe, RandomStreams.seedFor(config.seed(),
                             name + " likelihood epoch " + (epoch + 1)))
                     : monitor.measure(rbm);
-            run.saveCheckpoint(layer, epoch + 1, epochs, rbm, cd.saveState());
             MetricsLog.Row row = new MetricsLog.Row(layer, epoch + 1, seconds, m.reconstructionError(),
                     m.pseudoLogLikelihood(), m.freeEnergyTrain(), m.freeEnergyHeldout(), m.freeEnergyGap(),
                     m.exactLogLikelihoodTrain(), m.exactLogLikelihoodHeldout(), m.aisLogZ(), m.aisLogZStderr(),
                     m.aisLogLikelihoodTrain(), m.aisLogLikelihoodHeldout());
-            metrics.add(row);
+            // the row goes to disk before the manifest moves on, so no checkpoint lacks its row
+            run.saveCheckpoint(layer, epoch + 1, epochs, rbm, cd.saveState(), () -> metrics.add(row));
             listener.epochDone(layer, epoch + 1, epochs, row);
         }
         return rbm;

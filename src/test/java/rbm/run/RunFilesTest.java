@@ -149,4 +149,87 @@ class RunFilesTest {
             assertEquals(5, rows, "one metrics row per epoch, none repeated");
         }
     }
+
+    /** Trains as {@code crashAt} does, and stops at {@code step} of the {@code checkpoint}-th checkpoint, like a kill. */
+    private void killAt(Path dir, Path model, int checkpoint, RunDirectory.Step step) {
+        RunConfig config = RunDirectory.open(model).readConfig();
+        RunDirectory run = RunDirectory.create(dir);
+        run.writeConfig(config);
+        int[] seen = new int[1];
+        run.step = s -> {
+            if (s == RunDirectory.Step.WRITTEN) {
+                seen[0]++;
+            }
+            if (s == step && seen[0] == checkpoint) {
+                throw new Crash();
+            }
+        };
+        Dataset d = Binarization.parse(config.binarization()).apply(DataLoader.mnistTrain().subset(0, 300), null);
+        Dataset held = Binarization.parse(config.binarization()).apply(DataLoader.mnistTest(), null);
+        StackTrainer.Listener quiet = new StackTrainer.Listener() {
+            public void layerStarted(int layer, int layers, Rbm rbm, int done, int epochs) {
+            }
+
+            public void batchDone(int layer, int epoch, int done, int total) {
+            }
+
+            public void epochDone(int layer, int epoch, int epochs, MetricsLog.Row metrics) {
+            }
+
+            public void layerDone(int layer, Rbm rbm) {
+            }
+        };
+        try (Compute compute = Compute.create(config.threads())) {
+            assertThrows(Crash.class, () -> new StackTrainer(config, run, compute, quiet)
+                    .train(d.values(), d.rows(), held.values(), held.rows()));
+        }
+    }
+
+    /** The files of a run by relative path, without provenance.json, the metrics without the seconds column. */
+    private static java.util.Map<String, String> contents(Path run) throws IOException {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (var files = Files.walk(run)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = run.relativize(f).toString();
+                if (name.equals("provenance.json")) {
+                    continue; // the killed runs are set up without one
+                }
+                byte[] bytes = Files.readAllBytes(f);
+                out.put(name, switch (name) {
+                    case "metrics.csv" -> Files.readAllLines(f).stream()
+                            .map(l -> l.replaceFirst("^([^,]*,[^,]*),[^,]*", "$1")).toList().toString();
+                    case "metrics.jsonl" -> Files.readAllLines(f).stream()
+                            .map(l -> l.replaceFirst("\"seconds\":[^,]*,", "")).toList().toString();
+                    default -> java.util.HexFormat.of().formatHex(bytes);
+                });
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A kill after the checkpoint is written, after its metrics row is logged, or after the manifest is switched
+     * leaves a run that resumes to the files of an uninterrupted run: weights, trainer state, manifest and every
+     * metrics row (all but the timing column), and no stale checkpoint.
+     */
+    @Test
+    void aKillAtAnyStepOfACheckpointResumesToTheSameFiles() throws IOException {
+        assertEquals(0, train(tmp.resolve("whole"), 31));
+        java.util.Map<String, String> whole = contents(tmp.resolve("whole"));
+        for (int checkpoint : new int[] {3, 4}) { // within layer 1 (after its last epoch), and layer 2's first
+            for (RunDirectory.Step step : RunDirectory.Step.values()) {
+                Path dir = tmp.resolve("kill-" + checkpoint + "-" + step);
+                killAt(dir, tmp.resolve("whole"), checkpoint, step);
+                java.io.StringWriter sink = new java.io.StringWriter();
+                assertEquals(0, Main.run(new java.io.PrintWriter(sink), new java.io.PrintWriter(sink), "train",
+                        "--resume", dir.toString()), sink.toString());
+                java.util.Map<String, String> resumed = contents(dir);
+                java.util.Set<String> differ = new java.util.TreeSet<>(whole.keySet());
+                differ.addAll(resumed.keySet());
+                differ.removeIf(k -> java.util.Objects.equals(whole.get(k), resumed.get(k)));
+                assertEquals(java.util.Set.of(), differ, "files that differ, killed at " + step + " of checkpoint "
+                        + checkpoint);
+            }
+        }
+    }
 }

@@ -114,10 +114,25 @@ public final class Training {
                     Pictures.writeFilters(rbm, 100, run.file("filters.png"));
                 }
             }), annealing(config.likelihood()));
-            Network net = new Network(run, config, trainer.train(train.values(), train.rows(),
-                    held == null ? null : held.values(), held == null ? 0 : held.rows()));
-            progress.finish(run.root());
-            return net;
+            // Ctrl-C (or a kill) while training: say how to go on, as the last checkpoint is complete
+            Thread hint = new Thread(() -> {
+                err.println("interrupted: the run in " + run.root() + " goes on from its last checkpoint with "
+                        + "./rbm train --resume " + run.root());
+                err.flush();
+            }, "rbm-resume-hint");
+            Runtime.getRuntime().addShutdownHook(hint);
+            try {
+                Network net = new Network(run, config, trainer.train(train.values(), train.rows(),
+                        held == null ? null : held.values(), held == null ? 0 : held.rows()));
+                progress.finish(run.root());
+                return net;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hint);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or has run: nothing to remove
+                }
+            }
         }
     }
 

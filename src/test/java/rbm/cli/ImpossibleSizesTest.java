@@ -73,6 +73,22 @@ class ImpossibleSizesTest {
         }
     }
 
+    @Test
+    void moreChainsOrSamplesThanTheLikelihoodHolds() {
+        Path model = tmp.resolve("model");
+        Cli trained = Cli.run("train", "--limit", "100", "--layers", "784-8-4", "--epochs", "1", "--batch", "50",
+                "--seed", "1", "--threads", "1", "--monitor-rows", "50", "--out", model.toString());
+        assertEquals(0, trained.code(), trained.err());
+        String[][] asks = {{"--chains", "100000000"}, {"--samples", "1000000000"}};
+        for (String[] ask : asks) {
+            Cli r = Cli.run("likelihood", "--model", model.toString(), ask[0], ask[1], "--threads", "1",
+                    "--out", tmp.resolve("likelihood").toString());
+            assertEquals(Main.BAD_INPUT, r.code(), String.join(" ", ask) + ": " + r.err());
+            assertTrue(r.errorLine().startsWith("rbm: " + ask[0] + ": "), r.errorLine());
+            assertFalse(Files.exists(tmp.resolve("likelihood")));
+        }
+    }
+
     /** Out of memory all the same, the advice names the command's own flags. */
     @Test
     void outOfMemoryAdviceNamesTheCommandsFlags() {

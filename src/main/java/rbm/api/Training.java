@@ -69,7 +69,7 @@ public final class Training {
 
     private static Network train(RunConfig config, Path dir, boolean resume, List<String> commandLine,
                                  PrintWriter out, PrintWriter err) {
-        TrainingMemory.check(config, config.limit(), 0); // the rows of a file are known once it is read
+        TrainingMemory.check(config, 0, 0); // the weights and batches; the rows are known once the data is read
         WarmUp.start(KernelsProvider.best()); // compiles the kernels while the data load
         Dataset train = RunData.training(config);
         Dataset held = RunData.heldout(config);

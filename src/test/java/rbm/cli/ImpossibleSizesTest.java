@@ -55,6 +55,13 @@ class ImpossibleSizesTest {
         assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "refused before any work");
     }
 
+    /** A --limit beyond the data's rows is the data's rows: the check counts the rows read, not the flag. */
+    @Test
+    void aLimitBeyondTheDataIsNotRefused() {
+        Cli r = train("--layers", "784-4", "--limit", "100000000", "--batch", "1000");
+        assertEquals(0, r.code(), r.err());
+    }
+
     @Test
     void moreChainsThanTheSamplerHolds() {
         Path model = tmp.resolve("model");

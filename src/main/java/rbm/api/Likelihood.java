@@ -19,6 +19,7 @@ import rbm.evaluate.ReverseAnnealing;
 import rbm.evaluate.ReverseEstimate;
 import rbm.io.AtomicFiles;
 import rbm.io.BadInputException;
+import rbm.io.MemoryNeed;
 import rbm.kernels.Compute;
 import rbm.model.DeepBeliefNet;
 import rbm.model.ExactLikelihood;
@@ -70,6 +71,7 @@ public final class Likelihood {
             require("--limit", limit, 1);
         }
         Network net = Network.open(model);
+        memory(net.dbn(), chains, boundSamples).check(); // before any data is read
         Dataset train = load(net, data, "--data ", RunData.training(net.config()), limit);
         Dataset held = load(net, heldout, "--heldout ", heldout == null ? RunData.heldout(net.config()) : null, limit);
         DeepBeliefNet dbn = net.dbn();
@@ -165,6 +167,34 @@ public final class Likelihood {
             }
         }
         return true;
+    }
+
+    /**
+     * The heap of the chains and the bound's passes: per RBM, the AIS chains hold 3 arrays of chains × the width
+     * they sample and 2 of chains × the width they sum out (at most, the larger width takes the 3); the bound holds
+     * 4 arrays of rows × the widest layer, rows being whole images of {@code samples} samples.
+     */
+    private static MemoryNeed memory(DeepBeliefNet dbn, int chains, int samples) {
+        int[] w = dbn.widths();
+        int big = 0;
+        int small = 0;
+        for (int l = 1; l <= dbn.depth(); l++) { // one RBM's chains at a time: the one with the most units
+            int max = Math.max(w[l - 1], w[l]);
+            int min = Math.min(w[l - 1], w[l]);
+            if (3L * max + 2L * min > 3L * big + 2L * small) {
+                big = max;
+                small = min;
+            }
+        }
+        MemoryNeed need = new MemoryNeed("the likelihood of " + dbn.depth() + " RBMs");
+        for (int i = 0; i < 5; i++) {
+            need.array("--chains", "the AIS chains", chains, i < 3 ? big : small, Float.BYTES);
+        }
+        for (int i = 0; i < 4; i++) {
+            need.array("--samples", "the samples of the DBN bound", DbnBoundEstimator.rowsPerPass(samples),
+                    widest(dbn), Float.BYTES);
+        }
+        return need;
     }
 
     private static int widest(DeepBeliefNet dbn) {

@@ -119,8 +119,12 @@ public final class Network {
 
     /** Samples as {@link #sample(int, int, int, long, int)} does and writes them as a PNG grid, a tile per chain. */
     public void writeSamples(int layer, int chains, int steps, long seed, int threads, Path png) {
+        int columns = (int) Math.ceil(Math.sqrt(chains));
+        if (layer >= 1 && layer <= dbn.depth() && chains >= 1) {
+            GibbsSampler.memory(dbn, layer, chains, columns).check(); // before the chains run
+        }
         float[] pixels = samples(layer, chains, steps, seed, threads);
-        Pictures.writePatterns(pixels, chains, dbn.widths()[0], (int) Math.ceil(Math.sqrt(chains)), png);
+        Pictures.writePatterns(pixels, chains, dbn.widths()[0], columns, png);
     }
 
     private float[] samples(int layer, int chains, int steps, long seed, int threads) {

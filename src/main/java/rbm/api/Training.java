@@ -24,16 +24,17 @@ import rbm.run.RunConfig;
 import rbm.run.RunData;
 import rbm.run.RunDirectory;
 import rbm.run.StackTrainer;
+import rbm.run.TrainingMemory;
 import rbm.train.LikelihoodProbe;
 import rbm.train.TrainingDivergedException;
 
 /**
- * Greedy layer-wise training into a run directory, as {@code rbm train} does it: the data is loaded and checked
- * before the directory is claimed (one that already holds a run is refused before the load), {@code config.json}
- * and {@code provenance.json} are written first, a checkpoint after every epoch, and {@code filters.png} when the
- * first RBM is done. The progress, one line per epoch, goes to {@code out}; on a terminal a progress bar of the
- * current epoch goes to {@code err}. Where the stack asks for estimates of the log-likelihood, log Z comes from
- * annealed importance sampling.
+ * Greedy layer-wise training into a run directory, as {@code rbm train} does it: the sizes are checked against the
+ * heap before any work ({@link TrainingMemory}), the data is loaded and checked before the directory is claimed (one
+ * that already holds a run is refused before the load), {@code config.json} and {@code provenance.json} are written
+ * first, a checkpoint after every epoch, and {@code filters.png} when the first RBM is done. The progress, one line
+ * per epoch, goes to {@code out}; on a terminal a progress bar of the current epoch goes to {@code err}. Where the
+ * stack asks for estimates of the log-likelihood, log Z comes from annealed importance sampling.
  */
 public final class Training {
     private Training() {
@@ -85,6 +86,7 @@ public final class Training {
     /** @param directory opens or claims the run directory, once the data is loaded and checked */
     private static Network train(RunConfig config, Supplier<RunDirectory> directory, boolean resume, List<String> commandLine,
                                  PrintWriter out, PrintWriter err) {
+        TrainingMemory.check(config, 0, 0); // the weights and batches; the rows are known once the data is read
         WarmUp.start(KernelsProvider.best()); // compiles the kernels while the data load
         Dataset train = RunData.training(config);
         Dataset held = RunData.heldout(config);
@@ -96,6 +98,7 @@ public final class Training {
             throw new BadInputException("--heldout: " + held.source().path() + " has " + held.cols()
                     + " values per row, but the training data has " + train.cols());
         }
+        TrainingMemory.check(config, train.rows(), held == null ? 0 : held.rows());
         RunDirectory run = directory.get();
         Progress progress = new Progress(out, err);
         try (Compute compute = Compute.create(config.threads())) {

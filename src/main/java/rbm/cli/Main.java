@@ -3,6 +3,7 @@ package rbm.cli;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -41,10 +42,25 @@ public final class Main implements Runnable {
         try {
             code = run(args);
         } catch (OutOfMemoryError e) {
-            System.err.println("rbm: out of memory; give the JVM more with RBM_JAVA_OPTS=-Xmx8g, or use --limit");
+            System.err.println(outOfMemory(args));
             code = 1;
         }
         System.exit(code);
+    }
+
+    /** The flags that make each command take less memory: only the command's own. */
+    private static final Map<String, String> SMALLER = Map.of(
+            "train", "--limit, --batch or --layers",
+            "sample", "--chains", "generate", "--chains",
+            "relevance", "--limit or --repeats",
+            "likelihood", "--limit, --chains, --raise-rows or --samples",
+            "reproduce", "--images or --quick");
+
+    /** The line for an out-of-memory error: more heap, or the flags of the command that ask for less. */
+    static String outOfMemory(String... args) {
+        String command = Arrays.stream(args).filter(SMALLER::containsKey).findFirst().orElse("");
+        return "rbm: out of memory; give the JVM more with RBM_JAVA_OPTS=-Xmx8g"
+                + (command.isEmpty() ? "" : ", or ask for less with " + SMALLER.get(command));
     }
 
     /** Runs the command line and returns its exit code, without System.exit. */

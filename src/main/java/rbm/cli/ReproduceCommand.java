@@ -33,7 +33,8 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "E", description = "Epochs per layer (default 10).")
     Integer epochs;
 
-    @Option(names = "--no-controls", negatable = true, description = "Skip the controls.")
+    @Option(names = "--no-controls", negatable = true, description = "Run the controls, an untrained stack and a "
+            + "stack trained on shuffled pixels (the default); --no-controls leaves them out.")
     boolean controls = true;
 
     @Mixin

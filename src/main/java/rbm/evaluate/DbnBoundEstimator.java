@@ -53,6 +53,11 @@ public final class DbnBoundEstimator {
     /** The bound's terms per depth and sample (per image at depth 1). */
     private final double[][] terms;
 
+    /** Rows of one pass: whole images of {@code samples} samples each, about {@link #BATCH_ROWS}, at least one image. */
+    public static long rowsPerPass(int samples) {
+        return (long) Math.max(1, BATCH_ROWS / samples) * samples;
+    }
+
     private DbnBoundEstimator(DeepBeliefNet dbn, double[] logPartitions, int samples, long seed, Compute compute) {
         this.dbn = dbn;
         this.logPartitions = logPartitions;
@@ -61,7 +66,7 @@ public final class DbnBoundEstimator {
         this.widths = dbn.widths();
         int depths = logPartitions.length;
         int images = Math.max(1, BATCH_ROWS / samples);
-        int rows = images * samples;
+        int rows = (int) rowsPerPass(samples);
         int widest = 0;
         for (int j = 0; j <= depths; j++) {
             widest = Math.max(widest, widths[j]);

@@ -1,5 +1,6 @@
 package rbm.generate;
 
+import rbm.io.MemoryNeed;
 import rbm.kernels.Compute;
 import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
@@ -45,6 +46,21 @@ public final class GibbsSampler {
         }
         top.visibleProbabilities(compute, h, chains, v);
         return down(layer - 1, v, chains, sampler);
+    }
+
+    /**
+     * The heap {@link #sample} takes for {@code chains} chains in RBM {@code layer} of {@code dbn}, with the PNG grid of
+     * {@code columns} tiles a row that shows them: chains × width floats at every layer from the top down (only two
+     * are held at once, so this is an upper bound), and one byte a pixel.
+     */
+    public static MemoryNeed memory(DeepBeliefNet dbn, int layer, int chains, int columns) {
+        MemoryNeed need = new MemoryNeed(chains + " chains in RBM " + layer);
+        int[] widths = dbn.widths();
+        for (int l = layer; l >= 0; l--) {
+            need.array("--chains", "the states of layer " + l, chains, widths[l], Float.BYTES);
+        }
+        long[] image = Pictures.patternsSize(chains, widths[0], columns);
+        return need.array("--chains", "the picture of the samples", image[0], image[1], 1);
     }
 
     /**

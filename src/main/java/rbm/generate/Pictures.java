@@ -6,6 +6,9 @@ import rbm.model.Rbm;
 
 /** The pictures of a run: layer-1 weight filters and generated patterns, as PNG grids. */
 public final class Pictures {
+    /** Each value of a pattern is a 2 × 2 square of pixels. */
+    private static final int PATTERN_SCALE = 2;
+
     private Pictures() {}
 
     /** Tile shape for a pattern of n units: the most nearly square h × w with h·w = n (28 × 28 for MNIST). */
@@ -36,6 +39,12 @@ public final class Pictures {
     /** Patterns with values in [0, 1], one tile each. */
     public static void writePatterns(float[] patterns, int count, int width, int columns, Path png) {
         int[] shape = tileShape(width);
-        ImageGrid.writeGrid(png, patterns, count, shape[0], shape[1], columns, 2, false);
+        ImageGrid.writeGrid(png, patterns, count, shape[0], shape[1], columns, PATTERN_SCALE, false);
+    }
+
+    /** The width and height in pixels of {@link #writePatterns}'s grid. */
+    public static long[] patternsSize(int count, int width, int columns) {
+        int[] shape = tileShape(width);
+        return ImageGrid.imageSize(count, shape[0], shape[1], columns, PATTERN_SCALE);
     }
 }

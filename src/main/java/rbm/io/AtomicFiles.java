@@ -35,8 +35,9 @@ public final class AtomicFiles {
     /**
      * Runs {@code body} on a stream into a temporary file, then atomically replaces {@code target} with it. On any
      * failure the temporary file is deleted and {@code target} is left as it was. An unusable directory raises
-     * {@link BadInputException}; an {@link IOException} from the body or the disk is rethrown as
-     * {@link UncheckedIOException}; runtime exceptions from the body are rethrown unchanged.
+     * {@link BadInputException}, and so does a full disk (the README promises exit code 2 for it); any other
+     * {@link IOException} from the body or the disk is rethrown as {@link UncheckedIOException}; runtime exceptions
+     * from the body are rethrown unchanged.
      */
     public static void write(Path target, IoConsumer<OutputStream> body) {
         Path dir = checkDirectory(target);
@@ -53,7 +54,10 @@ public final class AtomicFiles {
             move(temp, target);
             moved = true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
+            throw noSpace(e) ? diskFull(target, e) : new UncheckedIOException("cannot write " + target + ": "
+                    + reason(e), e);
+        } catch (UncheckedIOException e) {
+            throw noSpace(e.getCause()) ? diskFull(target, e) : e;
         } finally {
             if (!moved) {
                 deleteQuietly(temp);
@@ -69,6 +73,16 @@ public final class AtomicFiles {
     /** Atomically writes {@code bytes}. */
     public static void writeBytes(Path target, byte[] bytes) {
         write(target, out -> out.write(bytes));
+    }
+
+    /** ENOSPC, as Linux words it: a plain IOException from a channel, or the reason of a FileSystemException. */
+    private static boolean noSpace(IOException e) {
+        String text = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
+        return text != null && text.contains("No space left on device");
+    }
+
+    private static BadInputException diskFull(Path target, Exception e) {
+        return new BadInputException(target + ": no space left on device", e);
     }
 
     private static Path checkDirectory(Path target) {

@@ -21,6 +21,13 @@ public final class ImageGrid {
     private ImageGrid() {
     }
 
+    /** The width and height in pixels of the grid {@link #writeGrid} draws; their product is its byte count. */
+    public static long[] imageSize(int count, int height, int width, int columns, int scale) {
+        long cols = Math.min(columns, count);
+        long rows = Math.ceilDiv(count, cols);
+        return new long[] {cols * width * scale + (cols - 1) * BORDER, rows * height * scale + (rows - 1) * BORDER};
+    }
+
     /**
      * Writes {@code count} tiles of {@code height}×{@code width} values (row-major, tile after tile) with
      * {@code columns} tiles per row, each value enlarged to a {@code scale}×{@code scale} square. The image is
@@ -39,11 +46,11 @@ public final class ImageGrid {
                     + (long) count * height * width + " values, found " + pixels.length);
         }
         int cols = Math.min(columns, count);
-        int rows = Math.ceilDiv(count, cols);
         long tileWidth = (long) width * scale;
         long tileHeight = (long) height * scale;
-        long imageWidth = cols * tileWidth + (cols - 1) * BORDER;
-        long imageHeight = rows * tileHeight + (rows - 1) * BORDER;
+        long[] size = imageSize(count, height, width, columns, scale);
+        long imageWidth = size[0];
+        long imageHeight = size[1];
         if (imageWidth * imageHeight > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("image of " + imageWidth + "x" + imageHeight + " is too large");
         }

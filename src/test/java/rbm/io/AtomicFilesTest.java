@@ -125,4 +125,41 @@ class AtomicFilesTest {
         Set<PosixFilePermission> expected = Files.getPosixFilePermissions(plain);
         assertEquals(expected, Files.getPosixFilePermissions(atomic));
     }
+
+    /**
+     * A full disk: the bytes go to /dev/full, whose every write fails with ENOSPC, so the failure is the system's own.
+     * It becomes the one-line error of bad input, naming the file; the old content stays and no temporary file does.
+     */
+    @Test
+    void fullDiskIsBadInputNamingTheFile() throws IOException {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs /dev/full (Linux)");
+        Path target = dir.resolve("weights.npy");
+        AtomicFiles.writeString(target, "old content");
+        BadInputException e = assertThrows(BadInputException.class, () -> AtomicFiles.write(target, out -> {
+            out.write("a few bytes".getBytes(StandardCharsets.UTF_8));
+            try (var disk = Files.newOutputStream(full)) {
+                disk.write(new byte[4096]);
+            }
+        }));
+        assertEquals(target + ": no space left on device", e.getMessage());
+        assertEquals("old content", Files.readString(target));
+        assertEquals(List.of("weights.npy"), filesInDir());
+    }
+
+    /** The same from a file system exception whose reason says so, and from a body that wraps it unchecked. */
+    @Test
+    void fullDiskInAnyFormIsBadInput() throws IOException {
+        Path target = dir.resolve("metrics.csv");
+        var reason = new java.nio.file.FileSystemException(target.toString(), null, "No space left on device");
+        BadInputException e = assertThrows(BadInputException.class, () -> AtomicFiles.write(target, out -> {
+            throw reason;
+        }));
+        assertEquals(target + ": no space left on device", e.getMessage());
+        BadInputException wrapped = assertThrows(BadInputException.class, () -> AtomicFiles.write(target, out -> {
+            throw new UncheckedIOException(new IOException("No space left on device"));
+        }));
+        assertEquals(target + ": no space left on device", wrapped.getMessage());
+        assertEquals(List.of(), filesInDir());
+    }
 }

@@ -1,0 +1,33 @@
+package rbm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The flags of {@code rbm reproduce}: what --help says of them, and what they set. */
+class ReproduceCommandTest {
+    private static ReproduceCommand parse(String... args) {
+        ReproduceCommand c = new ReproduceCommand();
+        Main.parser(c).parseArgs(args);
+        return c;
+    }
+
+    @Test
+    void controlsRunUnlessTurnedOff() {
+        assertTrue(parse().controls);
+        assertTrue(parse("--controls").controls);
+        assertFalse(parse("--no-controls").controls);
+    }
+
+    /** The help of --[no-]controls says what the flag does, not the opposite. */
+    @Test
+    void helpDescribesTheControls() {
+        Cli r = Cli.run("reproduce", "--help");
+        assertEquals(0, r.code());
+        String line = r.out().lines().filter(l -> l.contains("--[no-]controls")).findFirst().orElseThrow();
+        assertFalse(line.contains("Skip the controls."), line);
+        assertTrue(r.out().contains("untrained stack"), r.out());
+    }
+}

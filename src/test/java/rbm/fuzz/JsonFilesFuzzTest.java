@@ -14,19 +14,19 @@ import rbm.run.RunDirectory;
 class JsonFilesFuzzTest {
     private final Path run = FuzzFiles.directory("fuzz-run");
 
-    @Property(tries = 10_000)
+    @Property(tries = Reading.TRIES)
     void manifestsReadOrAreRefused(@ForAll("manifests") byte[] bytes) {
         Reading.check(run.resolve("model.json"), bytes, f -> RunDirectory.open(run).readManifest());
     }
 
-    @Property(tries = 10_000)
+    @Property(tries = Reading.TRIES)
     void configsReadOrAreRefused(@ForAll("configs") byte[] bytes) {
         Reading.check(run.resolve("config.json"), bytes,
                 f -> JsonFiles.read(f, ConfigFile.class),
                 f -> JsonFiles.readLenient(f, ConfigFile.class));
     }
 
-    @Property(tries = 10_000)
+    @Property(tries = Reading.TRIES)
     void relevanceFilesReadOrAreRefused(@ForAll("relevance") byte[] bytes) {
         Reading.check(run.resolve("relevance.json"), bytes,
                 f -> JsonFiles.read(f, RelevanceFile.class),

@@ -17,19 +17,19 @@ class NpyFuzzTest {
     private static final InputOptions QUANTILE = new InputOptions("quantile:0.5", null, List.of(), List.of());
     private final Path dir = FuzzFiles.directory("fuzz-npy");
 
-    @Property(tries = 10_000)
+    @Property(tries = Reading.TRIES)
     void npyArraysReadOrAreRefused(@ForAll("npy") byte[] bytes) {
         Reading.check(dir.resolve("weights.npy"), bytes, Npy::read);
     }
 
-    @Property(tries = 10_000)
+    @Property(tries = Reading.TRIES)
     void npyStatesReadOrAreRefused(@ForAll("npy") byte[] bytes) {
         Reading.check(dir.resolve("states.npy"), bytes,
                 f -> Drain.all(NpyStates.open(f, InputOptions.NONE)),
                 f -> Drain.all(NpyStates.open(f, THRESHOLD)));
     }
 
-    @Property(tries = 10_000)
+    @Property(tries = Reading.TRIES)
     void npyStatesWithFlagsReadOrAreRefused(@ForAll("npy") byte[] bytes) {
         Reading.check(dir.resolve("states.npz"), bytes,
                 f -> Drain.all(NpyStates.open(f, PACKED)),

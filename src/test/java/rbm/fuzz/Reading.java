@@ -19,6 +19,8 @@ import rbm.io.BadInputException;
  * not believed). The read runs on a worker thread, so that a hang fails the try instead of the build.
  */
 final class Reading {
+    /** Tries per property and pass: the suite runs twice (with and without the Vector API), 10,000 inputs in all. */
+    static final int TRIES = 5_000;
     /** Far more than any try needs; a reader that waits on a loop that never ends exceeds it. */
     private static final long TIMEOUT_MS = 10_000;
     /** Heap a read of a few KB may allocate: the readers' fixed buffers, never a header's claim. */

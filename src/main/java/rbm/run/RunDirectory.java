@@ -154,8 +154,15 @@ public final class RunDirectory {
         writeJson("config.json", config.toFile());
     }
 
+    /** The run's configuration; a file whose values the trainer refuses (a batch of 0) is bad input, named. */
     public RunConfig readConfig() {
-        return JsonFiles.read(root.resolve("config.json"), ConfigFile.class).toConfig();
+        Path file = root.resolve("config.json");
+        ConfigFile config = JsonFiles.read(file, ConfigFile.class);
+        try {
+            return config.toConfig();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + ": " + e.getMessage(), e);
+        }
     }
 
     public Manifest readManifest() {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rbm.io.BadInputException;
@@ -42,8 +41,6 @@ class CorpusTest {
     }
 
     @Test
-    @Disabled("open: RunDirectory.readConfig lets TrainingConfig's IllegalArgumentException through; the fix belongs "
-            + "in rbm.run, which is being edited elsewhere")
     void aConfigWithBatchSizeZeroIsRefused(@TempDir Path run) throws IOException {
         Files.copy(CORPUS.resolve("manifest-format-with-newline.json"), run.resolve("model.json"));
         Path config = run.resolve("config.json");

@@ -26,25 +26,14 @@ class ReadmePythonTest {
     @TempDir
     Path tmp;
 
-    /** The fenced {@code python} block after "**From Python.**". */
-    static String example() throws IOException {
+    /** The first fenced {@code python} block after {@code marker} in README.md, as it stands there. */
+    private static String block(String marker) throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        int section = readme.indexOf("**From Python.**");
-        assertTrue(section >= 0, "README.md has no paragraph '**From Python.**'");
+        int section = readme.indexOf(marker);
+        assertTrue(section >= 0, "README.md has no '" + marker + "'");
         int start = readme.indexOf("```python\n", section) + "```python\n".length();
         int end = readme.indexOf("\n```", start);
-        assertTrue(start > section && end > start, "no python block after '**From Python.**'");
-        return readme.substring(start, end + 1);
-    }
-
-    /** The fenced {@code python} block after "so Python reads them directly". */
-    static String runExample() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int section = readme.indexOf("so Python reads them directly");
-        assertTrue(section >= 0, "README.md has no sentence 'so Python reads them directly'");
-        int start = readme.indexOf("```python\n", section) + "```python\n".length();
-        int end = readme.indexOf("\n```", start);
-        assertTrue(start > section && end > start, "no python block after it");
+        assertTrue(start > section && end > start, "no python block after '" + marker + "'");
         return readme.substring(start, end + 1);
     }
 
@@ -59,7 +48,7 @@ class ReadmePythonTest {
         Cli trained = Cli.run("train", "--limit", "300", "--layers", "784-20-6", "--epochs", "1", "--seed", "3",
                 "--out", run.toString());
         assertEquals(0, trained.code(), trained.err());
-        String code = runExample();
+        String code = block("so Python reads them directly");
         assertTrue(code.contains("run = \"runs/"), "the snippet names a run directory");
         code = code.replaceFirst("run = \"runs/[^\"]*\"", "run = r\"" + run.toString().replace("\\", "\\\\") + "\"")
                 + "print(W.shape, h.shape, float(h.min()) >= 0, float(h.max()) <= 1)\n";
@@ -97,7 +86,7 @@ class ReadmePythonTest {
     @Test
     void theRoundTripRunsAsWritten() throws Exception {
         assumeTrue(numpyPresent(), "python3 with NumPy is not installed here: the README's Python round trip is not run");
-        String code = example();
+        String code = block("**From Python.**");
         assertTrue(code.contains("\"./rbm\""), "the example calls ./rbm");
         Path script = tmp.resolve("roundtrip.py");
         Files.writeString(script, code.replace("\"./rbm\"", rbmCommand()));

@@ -14,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import rbm.io.BadInputException;
+import rbm.io.FileMagic;
 
 /**
  * The whole content of a data file as the readers parse it: gunzipped when the file starts with the gzip magic
@@ -34,13 +35,12 @@ record RawContent(String name, byte[] bytes, boolean gzipped, String sha256) {
         byte[] bytes;
         try (InputStream file = new BufferedInputStream(Files.newInputStream(path), BUFFER)) {
             file.mark(2);
-            int b0 = file.read();
-            int b1 = file.read();
+            byte[] head = file.readNBytes(2);
             file.reset();
-            if (b0 < 0) {
+            if (head.length == 0) {
                 throw new BadInputException(name + ": file is empty");
             }
-            gzipped = b0 == 0x1f && b1 == 0x8b;
+            gzipped = FileMagic.gzip(head);
             try (InputStream in = gzipped ? new GZIPInputStream(file, BUFFER) : file) {
                 bytes = in.readAllBytes();
             }

@@ -19,6 +19,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import rbm.io.AtomicFiles;
 import rbm.io.BadInputException;
+import rbm.io.FileMagic;
 
 /**
  * The lines of a text file or stream as ranges of bytes, for parsers that never make a String of a line. Bytes are
@@ -97,7 +98,7 @@ final class ByteLines implements Closeable {
 
     private void begin() {
         fillTo(2);
-        if (limit >= 2 && buf[0] == (byte) 0x1f && buf[1] == (byte) 0x8b) {
+        if (FileMagic.gzip(buf, limit)) {
             InputStream seen = new ByteArrayInputStream(Arrays.copyOf(buf, limit));
             gzipped = true;
             try {

@@ -19,6 +19,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import rbm.io.AtomicFiles;
 import rbm.io.BadInputException;
+import rbm.io.FileMagic;
 import rbm.io.NpyPreamble;
 
 /**
@@ -41,8 +42,6 @@ import rbm.io.NpyPreamble;
  * file. The streams read the data in blocks of a few megabytes and hold nothing else of it.
  */
 public final class NpyStates {
-    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
-    private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
     /** Enough to tell the magic strings of .npy (\x93NUMPY), zip (PK\3\4) and gzip (\x1f\x8b) apart. */
     private static final int MAGIC_BYTES = 6;
     private static final int STREAM_BUFFER = 1 << 16;
@@ -88,7 +87,7 @@ public final class NpyStates {
         } catch (IOException e) {
             throw AtomicFiles.unreadable(file, e);
         }
-        if (startsWith(lead, ZIP_MAGIC)) {
+        if (FileMagic.zip(lead)) {
             return npz(file, options.keys(), settings);
         }
         if (!options.keys().isEmpty()) {
@@ -96,13 +95,13 @@ public final class NpyStates {
         }
         String name = file.toString();
         try {
-            if (startsWith(lead, GZIP_MAGIC)) {
+            if (FileMagic.gzip(lead)) {
                 Reopen gunzip = () -> new GZIPInputStream(Files.newInputStream(file), STREAM_BUFFER);
                 try (InputStream in = gunzip.open()) {
                     return List.of(stream(NpyPreamble.read(in, name), compressed(gunzip), -1, settings));
                 }
             }
-            if (!NpyPreamble.hasMagic(lead)) {
+            if (!FileMagic.npy(lead)) {
                 throw new BadInputException(name + ": neither an .npy nor an .npz file (it starts with none of the "
                         + "magic bytes of .npy, zip or gzip)");
             }
@@ -133,11 +132,11 @@ public final class NpyStates {
             buffered.mark(MAGIC_BYTES);
             byte[] lead = buffered.readNBytes(MAGIC_BYTES);
             buffered.reset();
-            if (startsWith(lead, ZIP_MAGIC)) {
+            if (FileMagic.zip(lead)) {
                 throw new BadInputException(name + ": an .npz file cannot be read from a stream (its index is at "
                         + "its end); give the file");
             }
-            InputStream data = startsWith(lead, GZIP_MAGIC) ? new GZIPInputStream(buffered, STREAM_BUFFER) : buffered;
+            InputStream data = FileMagic.gzip(lead) ? new GZIPInputStream(buffered, STREAM_BUFFER) : buffered;
             NpyPreamble preamble = NpyPreamble.read(data, name);
             if (scattered(preamble)) {
                 throw new BadInputException(name + ": a Fortran-order array cannot be read from a stream; give the "
@@ -367,7 +366,4 @@ public final class NpyStates {
                 + p.describe());
     }
 
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
-    }
 }

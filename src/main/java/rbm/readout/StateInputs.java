@@ -15,6 +15,7 @@ import rbm.count.FrequencyProfile;
 import rbm.count.StateCounter;
 import rbm.io.AtomicFiles;
 import rbm.io.BadInputException;
+import rbm.io.FileMagic;
 import rbm.kernels.Kernels;
 
 /**
@@ -27,7 +28,6 @@ import rbm.kernels.Kernels;
 public final class StateInputs {
     /** How many states {@link #count} adds to the counter at a time: it reads the slots of a group ahead. */
     private static final int BATCH = 1024;
-    private static final byte[] NPY = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
 
     /**
      * One counted sample.
@@ -70,7 +70,7 @@ public final class StateInputs {
             throw new BadInputException(name + ": file not found");
         }
         byte[] head = firstBytes(file);
-        boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+        boolean gzip = FileMagic.gzip(head);
         if (gzip) {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
                 head = in.readNBytes(8);
@@ -79,12 +79,12 @@ public final class StateInputs {
                         + AtomicFiles.reason(e) + ")", e);
             }
         }
-        if (startsWith(head, NPY) || isZip(head)) {
-            if (gzip && isZip(head)) {
+        if (FileMagic.npy(head) || FileMagic.zip(head)) {
+            if (gzip && FileMagic.zip(head)) {
                 throw new BadInputException(name + ": a gzipped .npz; give the .npz itself");
             }
             refuse(options.columns().isEmpty(), "--columns", "CSV and TSV tables");
-            if (!isZip(head)) {
+            if (!FileMagic.zip(head)) {
                 refuse(options.keys().isEmpty(), "--keys", ".npz files");
             }
             List<Counted> out = new ArrayList<>();
@@ -119,15 +119,15 @@ public final class StateInputs {
             throws IOException {
         InputStream in = raw;
         byte[] head = peek(raw, 8);
-        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+        if (FileMagic.gzip(head)) {
             BufferedInputStream inflated = new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
             head = peek(inflated, 8);
             in = inflated;
         }
-        if (isZip(head)) {
+        if (FileMagic.zip(head)) {
             throw new BadInputException(name + ": an .npz archive on standard input; give it as a file");
         }
-        if (startsWith(head, NPY)) {
+        if (FileMagic.npy(head)) {
             refuse(options.columns().isEmpty(), "--columns", "CSV and TSV tables");
             refuse(options.keys().isEmpty(), "--keys", ".npz files");
             try (StateStream s = NpyStates.open(in, name, options)) {
@@ -213,19 +213,4 @@ public final class StateInputs {
         return head;
     }
 
-    private static boolean isZip(byte[] head) {
-        return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
-    }
-
-    private static boolean startsWith(byte[] head, byte[] magic) {
-        if (head.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (head[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

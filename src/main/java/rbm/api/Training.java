@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import rbm.data.DataSource;
 import rbm.data.Dataset;
 import rbm.evaluate.AnnealedImportanceSampling;
@@ -23,6 +22,7 @@ import rbm.run.Provenance;
 import rbm.run.RunConfig;
 import rbm.run.RunData;
 import rbm.run.RunDirectory;
+import rbm.run.RunExtension;
 import rbm.run.StackTrainer;
 import rbm.run.TrainingMemory;
 import rbm.train.LikelihoodProbe;
@@ -41,15 +41,15 @@ public final class Training {
     }
 
     /**
-     * Trains {@code stack} on {@code data} into the new run directory {@code dir}.
+     * Trains {@code stack} on {@code data} into the new run directory {@code dir}, claimed before the data load.
      *
      * @param commandLine how the training was asked for, recorded in {@code provenance.json}
      */
     public static Network start(Data data, Stack stack, Path dir, List<String> commandLine, PrintWriter out,
                                 PrintWriter err) {
         RunConfig config = stack.config(data);
-        RunDirectory.checkFree(dir);
-        return train(config, () -> RunDirectory.create(dir), false, commandLine, out, err);
+        TrainingMemory.check(config, 0, 0); // the weights and batches; the rows are known once the data is read
+        return train(config, RunDirectory.create(dir), null, commandLine, out, err);
     }
 
     /**
@@ -58,24 +58,37 @@ public final class Training {
      */
     public static Network startNamed(Data data, Stack stack, Path parent, List<String> commandLine,
                                      PrintWriter out, PrintWriter err) {
+        RunConfig config = stack.config(data);
+        TrainingMemory.check(config, 0, 0);
         String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return train(stack.config(data), () -> RunDirectory.createNamed(parent, name), false, commandLine, out,
-                err);
+        return train(config, RunDirectory.createNamed(parent, name), null, commandLine, out, err);
     }
 
     /**
      * Continues the run in {@code dir} from its last completed epoch, with its own configuration; the weights are
-     * those of an uninterrupted run.
+     * those of an uninterrupted run. The data files must be the ones the run was started on (their sha256 and row
+     * counts in {@code provenance.json}). {@code epochs}, when given, replaces the run's epochs per RBM: a run,
+     * finished or not, is extended to them, and ends with the bytes of a run asked for them from the start. An RBM
+     * given more epochs continues from its last checkpoint, and every RBM above it is trained again on its new
+     * output.
      *
      * @param threads the thread count asked for, or null; it must be the run's own
+     * @param epochs  {@code --epochs} as given (one value for all RBMs or one per RBM), or null to keep the run's
      */
-    public static Network resume(Path dir, Integer threads, PrintWriter out, PrintWriter err) {
-        RunConfig config = RunDirectory.open(dir).readConfig();
-        if (threads != null && threads != config.threads()) {
-            throw new BadInputException("--threads " + threads + ": the run in " + dir + " uses "
-                    + config.threads() + " threads; resuming with another count would change its numbers");
+    public static Network resume(Path dir, Integer threads, String epochs, PrintWriter out, PrintWriter err) {
+        RunDirectory run = RunDirectory.resume(dir);
+        try {
+            RunConfig config = run.readConfig();
+            if (threads != null && threads != config.threads()) {
+                throw new BadInputException("--threads " + threads + ": the run in " + dir + " uses "
+                        + config.threads() + " threads; resuming with another count would change its numbers");
+            }
+            RunConfig extended = epochs == null ? config : RunExtension.extend(run, config, epochs);
+            TrainingMemory.check(extended, 0, 0);
+            return train(extended, run, config, List.of(), out, err);
+        } finally {
+            run.release();
         }
-        return train(config, () -> RunDirectory.open(dir), true, List.of(), out, err);
     }
 
     /** Whether {@code failure} is training that diverged (NaN or Inf in the weights). */
@@ -83,32 +96,49 @@ public final class Training {
         return failure instanceof TrainingDivergedException;
     }
 
-    /** @param directory opens or claims the run directory, once the data is loaded and checked */
-    private static Network train(RunConfig config, Supplier<RunDirectory> directory, boolean resume, List<String> commandLine,
+    /**
+     * @param run     the claimed directory: new, or the run being resumed
+     * @param resumed the configuration on disk of the run being resumed, or null for a new run
+     */
+    private static Network train(RunConfig config, RunDirectory run, RunConfig resumed, List<String> commandLine,
                                  PrintWriter out, PrintWriter err) {
-        TrainingMemory.check(config, 0, 0); // the weights and batches; the rows are known once the data is read
-        WarmUp.start(KernelsProvider.best()); // compiles the kernels while the data load
-        Dataset train = RunData.training(config);
-        Dataset held = RunData.heldout(config);
-        if (train.cols() != config.widths()[0]) {
-            throw new BadInputException("--layers: the data in " + train.source().path() + " has "
-                    + train.cols() + " values per row, but --layers starts with " + config.widths()[0]);
+        boolean resume = resumed != null;
+        Dataset train;
+        Dataset held;
+        try {
+            WarmUp.start(KernelsProvider.best()); // compiles the kernels while the data load
+            train = RunData.training(config);
+            held = RunData.heldout(config);
+            if (train.cols() != config.widths()[0]) {
+                throw new BadInputException("--layers: the data in " + train.source().path() + " has "
+                        + train.cols() + " values per row, but --layers starts with " + config.widths()[0]);
+            }
+            if (held != null && held.cols() != train.cols()) {
+                throw new BadInputException("--heldout: " + held.source().path() + " has " + held.cols()
+                        + " values per row, but the training data has " + train.cols());
+            }
+            TrainingMemory.check(config, train.rows(), held == null ? 0 : held.rows());
+            if (resume) {
+                RunExtension.checkData(run, train.source(), held == null ? null : held.source());
+            }
+        } catch (RuntimeException | Error e) {
+            if (!resume) {
+                run.abandon();
+            }
+            throw e;
         }
-        if (held != null && held.cols() != train.cols()) {
-            throw new BadInputException("--heldout: " + held.source().path() + " has " + held.cols()
-                    + " values per row, but the training data has " + train.cols());
-        }
-        TrainingMemory.check(config, train.rows(), held == null ? 0 : held.rows());
-        RunDirectory run = directory.get();
         Progress progress = new Progress(out, err);
         try (Compute compute = Compute.create(config.threads())) {
             if (!resume) {
-                run.writeConfig(config);
                 List<DataSource> sources = new ArrayList<>(List.of(train.source()));
                 if (held != null) {
                     sources.add(held.source());
                 }
                 run.writeJson("provenance.json", Provenance.describe(commandLine, compute, sources));
+                run.begin(config);
+            } else if (!config.toFile().equals(resumed.toFile())) {
+                RunExtension.announce(run, resumed, config, out);
+                run.writeConfig(config);
             }
             progress.start(run.root(), config, compute.kernels().name(), train.rows(),
                     held == null ? 0 : held.rows(), resume);
@@ -136,6 +166,8 @@ public final class Training {
                     // the hook is running or has run: nothing to remove
                 }
             }
+        } finally {
+            run.release();
         }
     }
 

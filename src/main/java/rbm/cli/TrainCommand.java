@@ -16,11 +16,13 @@ import rbm.api.Recipe;
 import rbm.api.Stack;
 import rbm.api.Training;
 import rbm.api.VisibleBias;
+import rbm.io.BadInputException;
 
 /** {@code rbm train}: greedy layer-wise training of a deep belief network into a run directory. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a stack of RBMs (a deep belief network) layer by layer with contrastive divergence.",
-            "With no data options it trains the paper's 11-layer stack on the bundled MNIST training set."})
+            "With no data options it trains the paper's stack of 10 RBMs (11 layers of units, 784-500-...-5) "
+                    + "on the bundled MNIST training set."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -122,7 +124,11 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run in DIR from its last completed epoch, with its own configuration.")
+            description = {"Continue the run in DIR from its last completed epoch, with its own configuration and "
+                    + "data (checked against the sha256 in its provenance.json); other flags are refused.",
+                "With --epochs, extend the run, finished or not, to that many epochs per RBM: an RBM given more "
+                    + "continues from its checkpoint, and the RBMs above it are trained again on its new output, so "
+                    + "the run ends as one asked for those epochs from the start."})
     Path resume;
 
     @Override
@@ -130,7 +136,9 @@ final class TrainCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         var e = spec.commandLine().getErr();
         if (resume != null) {
-            Training.resume(resume, run.threads, o, e);
+            refuseIgnoredFlags();
+            boolean extend = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
+            Training.resume(resume, run.threads, extend ? epochs : null, o, e);
         } else {
             Stack stack = buildConfig();
             if (out != null) {
@@ -140,6 +148,23 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The flags that --resume honours; every other one is the run's own, in its config.json. */
+    private static final List<String> RESUME_FLAGS = List.of("--resume", "--threads", "--epochs", "--debug");
+
+    /** Refuses flags given with --resume that it would ignore, naming them. */
+    private void refuseIgnoredFlags() {
+        List<String> ignored = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(option -> option.longestName())
+                .filter(name -> !RESUME_FLAGS.contains(name))
+                .distinct().toList();
+        if (!ignored.isEmpty()) {
+            throw new BadInputException("--resume " + resume + ": " + String.join(", ", ignored)
+                    + (ignored.size() == 1 ? " is" : " are") + " the run's own (in its config.json) and cannot be "
+                    + "changed; leave " + (ignored.size() == 1 ? "it" : "them") + " out (--resume takes --threads, "
+                    + "which must be the run's, and --epochs, which extends it)");
+        }
     }
 
     /** The data of --data, --heldout, --binarize and --limit. */

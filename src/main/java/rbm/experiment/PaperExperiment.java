@@ -126,15 +126,15 @@ public final class PaperExperiment {
                 TrainingConfig.hinton(), true, seed, config.threads(), 1000, LikelihoodMonitoring.OFF);
         Path dir = out.resolve("runs").resolve(name);
         RunDirectory run;
-        if (Files.exists(dir.resolve("config.json"))) {
-            run = RunDirectory.open(dir);
+        if (Files.exists(dir.resolve("model.json"))) {
+            run = RunDirectory.resume(dir);
             if (!run.readConfig().toFile().equals(rc.toFile())) {
                 throw new BadInputException(dir + ": holds a run with other settings; remove it or choose "
                         + "another --out");
             }
         } else {
             run = RunDirectory.create(dir);
-            run.writeConfig(rc);
+            run.begin(rc);
         }
         StackTrainer trainer = new StackTrainer(rc, run, compute, new StackTrainer.Listener() {
             @Override
@@ -160,8 +160,12 @@ public final class PaperExperiment {
                 }
             }
         });
-        return trainer.train(train.values(), train.rows(), heldout == null ? null : heldout.values(),
-                heldout == null ? 0 : heldout.rows());
+        try {
+            return trainer.train(train.values(), train.rows(), heldout == null ? null : heldout.values(),
+                    heldout == null ? 0 : heldout.rows());
+        } finally {
+            run.release();
+        }
     }
 
     private List<LayerReport> readout(DeepBeliefNet dbn, Dataset data, Readout.Mode mode, long seed,

@@ -9,6 +9,7 @@ import rbm.train.TrainingConfig;
  * hyperparameters of {@link TrainingConfig} sit at the top level beside the data and the stack.
  *
  * @param data       the training file, or {@value #BUNDLED}
+ * @param heldout    the held-out file, {@value #BUNDLED_TEST} (the default with the bundled training set), or null
  * @param layers     the widths, data first
  * @param propagate  {@value #SAMPLE} (each RBM trains on sampled states of the one below) or probabilities
  * @param likelihood the estimates of the log-likelihood during training; absent when there are none, as in files
@@ -21,13 +22,15 @@ public record ConfigFile(String data, String heldout, String binarization, int l
                          String propagate, long seed, int threads, int monitorRows,
                          @OptionalKey LikelihoodMonitoring likelihood) {
     public static final String BUNDLED = "bundled:mnist-train";
+    public static final String BUNDLED_TEST = "bundled:mnist-test";
     public static final String SAMPLE = "sample";
 
     public RunConfig toConfig() {
         TrainingConfig training = new TrainingConfig(cdSteps, persistent, sampleVisible, learningRate,
                 initialMomentum, finalMomentum, momentumSwitchEpoch, weightDecay, batchSize, initStd,
                 visibleBiasFromData);
-        return new RunConfig(BUNDLED.equals(data) ? null : data, heldout, binarization, limit, ints(layers),
+        return new RunConfig(BUNDLED.equals(data) ? null : data, BUNDLED_TEST.equals(heldout) ? null : heldout,
+                binarization, limit, ints(layers),
                 ints(epochs), training, SAMPLE.equals(propagate), seed, threads, monitorRows,
                 likelihood == null ? LikelihoodMonitoring.OFF : likelihood);
     }

@@ -71,6 +71,11 @@ public record Manifest(String format, int version, List<LayerEntry> layers) {
         return new Manifest(out);
     }
 
+    /** A copy with the entries of layers 1 to {@code layer} only. */
+    public Manifest upTo(int layer) {
+        return new Manifest(format, version, layers.stream().filter(e -> e.layer() <= layer).toList());
+    }
+
     /** The leading layers that finished training, in order. */
     public int completeLayers() {
         int n = 0;

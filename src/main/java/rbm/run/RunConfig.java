@@ -44,7 +44,8 @@ public record RunConfig(String data, String heldout, String binarization, int li
 
     /** The form written to {@code config.json}. */
     public ConfigFile toFile() {
-        return new ConfigFile(data == null ? ConfigFile.BUNDLED : data, heldout, binarization, limit,
+        String heldoutFile = heldout != null ? heldout : data == null ? ConfigFile.BUNDLED_TEST : null;
+        return new ConfigFile(data == null ? ConfigFile.BUNDLED : data, heldoutFile, binarization, limit,
                 Arrays.stream(widths).boxed().toList(), Arrays.stream(epochs).boxed().toList(), training.cdSteps(),
                 training.persistent(), training.sampleVisible(), training.learningRate(), training.initialMomentum(),
                 training.finalMomentum(), training.momentumSwitchEpoch(), training.weightDecay(),

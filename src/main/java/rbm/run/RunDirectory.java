@@ -29,7 +29,7 @@ import rbm.train.TrainerState;
  *                       hidden_bias.npy    c
  *                       trainer/           velocities, PCD chains and generator states, for --resume
  *   filters.png        layer-1 weights as images
- *   .claim             empty; created exclusively when the run starts
+ *   .claim             locked by the process that writes the run ({@link RunLock}); holds its process id
  * </pre>
  * A checkpoint is written into a new epoch directory, then the epoch's metrics row is logged, then the manifest is
  * switched to it atomically, then the old one is removed. A crash at any point leaves the manifest pointing at a
@@ -43,35 +43,51 @@ public final class RunDirectory {
     record RandomState(String shuffle, List<String> sampling) {
     }
 
-    /** The file whose exclusive creation claims a directory for one run. */
+    /** The file whose lock ({@link RunLock}) claims a directory for the one process that writes its run. */
     static final String CLAIM = ".claim";
 
     /** The steps of a checkpoint, in order, for tests that stop a run between them. */
     enum Step { WRITTEN, LOGGED, SWITCHED }
 
     private final Path root;
+    /** The claim of the process that writes this run; null when the directory is only read. */
+    private RunLock lock;
+    /** Whether this process made the directory, so that {@link #abandon} may remove it. */
+    private final boolean made;
     /** Sees each {@link Step} as it completes; a test throws from it to simulate a kill. */
     Consumer<Step> step = s -> { };
 
-    private RunDirectory(Path root) {
+    private RunDirectory(Path root, RunLock lock, boolean made) {
         this.root = root;
+        this.lock = lock;
+        this.made = made;
     }
 
     /**
-     * A new run directory, claimed by creating {@value #CLAIM} exclusively: of two runs given the same directory at
-     * once, exactly one creates it and the other fails here. The empty file stays, so a finished or crashed run's
-     * directory is never claimed again.
+     * A new run directory, claimed by locking {@value #CLAIM}: of two processes given the same directory at once,
+     * exactly one gets the lock and the other fails here. A directory with a {@code model.json} holds a run and is
+     * refused. One with only the files of a start that was killed before it wrote {@code model.json} (no live process
+     * holds its lock) is taken over: nothing was trained in it. {@link #begin} makes it a run.
      */
     public static RunDirectory create(Path root) {
-        checkFree(root);
+        if (Files.exists(root.resolve("model.json"))) {
+            throw taken(root);
+        }
+        boolean existed = Files.exists(root);
         AtomicFiles.createOutputDirectory(root);
         if (!Files.isDirectory(root) || !Files.isWritable(root)) {
             throw new BadInputException("--out " + root + ": the directory cannot be written");
         }
-        if (!claim(root)) {
+        RunLock lock = RunLock.tryAcquire(root);
+        if (lock == null) {
+            throw new BadInputException("--out " + root + ": " + RunLock.holder(root)
+                    + " is starting or training a run in it; choose another directory");
+        }
+        if (Files.exists(root.resolve("model.json"))) {
+            lock.release();
             throw taken(root);
         }
-        return started(root);
+        return new RunDirectory(root, lock, !existed);
     }
 
     /**
@@ -89,41 +105,65 @@ public final class RunDirectory {
             } catch (IOException e) {
                 throw new BadInputException(root + ": cannot create the directory (" + reason(e) + ")");
             }
-            if (claim(root)) {
-                return started(root);
+            RunLock lock = RunLock.tryAcquire(root);
+            if (lock != null) {
+                return new RunDirectory(root, lock, true);
             }
         }
     }
 
-    /** Fails unless {@code root} is free for a new run; a cheap check before the data load, not a claim. */
-    public static void checkFree(Path root) {
-        if (Files.exists(root.resolve("model.json")) || Files.exists(root.resolve("config.json"))
-                || Files.exists(root.resolve(CLAIM))) {
-            throw taken(root);
-        }
-    }
-
     private static BadInputException taken(Path root) {
-        return new BadInputException("--out " + root + ": already holds a run, or another one is starting in it; "
-                + "use --resume " + root + " to continue it, or choose another directory");
+        return new BadInputException("--out " + root + ": already holds a run; use --resume " + root
+                + " to continue it, or choose another directory");
     }
 
-    /** Creates the claim file; false if it exists already. */
-    private static boolean claim(Path root) {
-        try {
-            Files.createFile(root.resolve(CLAIM));
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
-        } catch (IOException e) {
-            throw new BadInputException(root + ": cannot claim the run directory (" + reason(e) + ")");
+    /**
+     * Makes the claimed directory a run: {@code config.json}, then an empty {@code model.json}. The manifest comes
+     * last, so a directory with one always has its configuration (and {@code provenance.json}, written before).
+     */
+    public void begin(RunConfig config) {
+        writeConfig(config);
+        writeManifest(new Manifest(List.of()));
+    }
+
+    /**
+     * Gives up a claimed directory that never became a run (the data failed to load): the claim file goes, and the
+     * directory too if this process made it and it is empty. A directory that holds a run is left as it is.
+     */
+    public void abandon() {
+        if (lock != null && !Files.exists(root.resolve("model.json"))) {
+            try {
+                Files.deleteIfExists(root.resolve(CLAIM));
+                if (made) {
+                    Files.deleteIfExists(root);
+                }
+            } catch (IOException e) {
+                // a directory that is not empty, or cannot be removed, stays; a later start takes it over
+            }
+        }
+        release();
+    }
+
+    /** Lets another process claim the directory; the process ending does the same. */
+    public void release() {
+        if (lock != null) {
+            lock.release();
+            lock = null;
         }
     }
 
-    private static RunDirectory started(Path root) {
-        RunDirectory run = new RunDirectory(root);
-        run.writeManifest(new Manifest(List.of()));
-        return run;
+    /**
+     * An existing run directory, claimed for {@code --resume}: a run that another process is training is refused,
+     * as two processes writing one run would mix their checkpoints.
+     */
+    public static RunDirectory resume(Path root) {
+        open(root);
+        RunLock lock = RunLock.tryAcquire(root);
+        if (lock == null) {
+            throw new BadInputException("--resume " + root + ": " + RunLock.holder(root)
+                    + " is training this run; wait for it to finish or stop it");
+        }
+        return new RunDirectory(root, lock, false);
     }
 
     /** An existing run directory, for resuming, sampling or analysis. */
@@ -134,7 +174,7 @@ public final class RunDirectory {
         if (!Files.isRegularFile(root.resolve("model.json"))) {
             throw new BadInputException(root + ": not a run directory (no model.json)");
         }
-        return new RunDirectory(root);
+        return new RunDirectory(root, null, false);
     }
 
     public Path root() {
@@ -257,9 +297,9 @@ public final class RunDirectory {
     /** The RBM of a layer's latest checkpoint, with its shapes checked against the manifest. */
     public Rbm loadRbm(Manifest.LayerEntry e) {
         Path dir = root.resolve(e.dir());
-        float[] w = Npy.read(dir.resolve("weights.npy"), e.visible(), e.hidden()).data();
-        float[] b = Npy.read(dir.resolve("visible_bias.npy"), e.visible()).data();
-        float[] c = Npy.read(dir.resolve("hidden_bias.npy"), e.hidden()).data();
+        float[] w = finite(dir.resolve("weights.npy"), e.visible(), e.hidden());
+        float[] b = finite(dir.resolve("visible_bias.npy"), e.visible());
+        float[] c = finite(dir.resolve("hidden_bias.npy"), e.hidden());
         return new Rbm(e.visible(), e.hidden(), w, b, c);
     }
 
@@ -268,10 +308,10 @@ public final class RunDirectory {
         Path t = root.resolve(e.dir()).resolve("trainer");
         int nv = e.visible();
         int nh = e.hidden();
-        float[] vw = Npy.read(t.resolve("velocity_weights.npy"), nv, nh).data();
-        float[] vb = Npy.read(t.resolve("velocity_visible_bias.npy"), nv).data();
-        float[] vc = Npy.read(t.resolve("velocity_hidden_bias.npy"), nh).data();
-        float[] chains = persistent ? Npy.read(t.resolve("chains.npy"), batchSize, nh).data() : null;
+        float[] vw = finite(t.resolve("velocity_weights.npy"), nv, nh);
+        float[] vb = finite(t.resolve("velocity_visible_bias.npy"), nv);
+        float[] vc = finite(t.resolve("velocity_hidden_bias.npy"), nh);
+        float[] chains = persistent ? finite(t.resolve("chains.npy"), batchSize, nh) : null;
         RandomState rng = JsonFiles.read(t.resolve(RANDOM), RandomState.class);
         byte[] shuffle = decode(rng.shuffle(), t.resolve(RANDOM));
         byte[][] streams = new byte[rng.sampling().size()][];
@@ -279,6 +319,21 @@ public final class RunDirectory {
             streams[i] = decode(rng.sampling().get(i), t.resolve(RANDOM));
         }
         return new TrainerState(vw, vb, vc, chains, shuffle, streams);
+    }
+
+    /**
+     * The array in {@code file}, of the given shape, with every value finite. Training never writes NaN or Inf (a
+     * diverged epoch is not checkpointed), so one on disk is damage, reported here rather than as divergence later.
+     */
+    private static float[] finite(Path file, int... shape) {
+        float[] a = Npy.read(file, shape).data();
+        for (int i = 0; i < a.length; i++) {
+            if (!Float.isFinite(a[i])) {
+                throw new BadInputException(file + ": " + a[i] + " at index " + i
+                        + "; the checkpoint is damaged (training writes only finite values)");
+            }
+        }
+        return a;
     }
 
     private static byte[] decode(String base64, Path source) {

@@ -73,16 +73,23 @@ public final class StackTrainer {
                     + " values per row but the first layer has " + widths[0] + " units");
         }
         Manifest manifest = run.readManifest();
+        int first = firstToTrain(manifest);
+        Manifest kept = manifest.upTo(first);
+        if (!kept.equals(manifest)) {
+            run.writeManifest(kept); // the layers above are trained again, on the new output of this one
+        }
+        Manifest.LayerEntry firstEntry = kept.layer(first);
         MetricsLog metrics = new MetricsLog(run.root());
-        run.removeStaleCheckpoints(manifest);
-        metrics.resumeAt(lastLayerWithProgress(manifest), progressOf(manifest));
+        run.removeStaleCheckpoints(kept);
+        metrics.resumeAt(first, firstEntry == null ? 0 : firstEntry.epochsDone());
+        manifest = kept;
         List<Rbm> trained = new ArrayList<>();
         float[] input = data;
         float[] held = heldout;
         for (int layer = 1; layer <= config.depth(); layer++) {
             Manifest.LayerEntry entry = manifest.layer(layer);
             Rbm rbm;
-            if (entry != null && entry.complete() && entry.epochsDone() >= config.epochs()[layer - 1]) {
+            if (layer < first) {
                 rbm = run.loadRbm(entry);
                 checkShape(rbm, layer, widths);
             } else {
@@ -164,18 +171,19 @@ public final class StackTrainer {
         }
     }
 
-    private static int lastLayerWithProgress(Manifest m) {
-        int last = 0;
-        for (Manifest.LayerEntry e : m.layers()) {
-            if (e.epochsDone() > 0) {
-                last = Math.max(last, e.layer());
+    /**
+     * The first layer with epochs left to train: a layer without a checkpoint, or with fewer epochs than the
+     * configuration asks for (a run cut short, or one whose {@code --epochs} were raised); one past the top when all
+     * are done. Everything above it is trained from scratch, as an uninterrupted run trains it on this layer's final
+     * output, so an extended run ends with the bytes of a run asked for that many epochs from the start.
+     */
+    private int firstToTrain(Manifest m) {
+        for (int layer = 1; layer <= config.depth(); layer++) {
+            Manifest.LayerEntry e = m.layer(layer);
+            if (e == null || e.epochsDone() < config.epochs()[layer - 1]) {
+                return layer;
             }
         }
-        return last;
-    }
-
-    private static int progressOf(Manifest m) {
-        Manifest.LayerEntry e = m.layer(lastLayerWithProgress(m));
-        return e == null ? 0 : e.epochsDone();
+        return config.depth() + 1;
     }
 }

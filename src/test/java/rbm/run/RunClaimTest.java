@@ -67,7 +67,7 @@ class RunClaimTest {
             }
             List<RuntimeException> failures = race(seed -> {
                 RunDirectory run = RunDirectory.create(dir);
-                run.writeConfig(config(seed));
+                run.begin(config(seed));
                 run.saveCheckpoint(1, 1, 1, BruteForceAccess.randomRbm(7, 5, 1.0, seed), null);
             });
             long losers = failures.stream().filter(f -> f != null).count();
@@ -99,11 +99,53 @@ class RunClaimTest {
     }
 
     @Test
-    void aDirectoryThatHoldsARunIsRefusedBeforeTheClaim() {
+    void aDirectoryThatHoldsARunIsRefused() {
         Path dir = tmp.resolve("run");
-        RunDirectory.create(dir);
+        RunDirectory run = RunDirectory.create(dir);
+        run.begin(config(1));
+        run.release();
         BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
-                () -> RunDirectory.checkFree(dir));
+                () -> RunDirectory.create(dir));
         assertTrue(e.getMessage().startsWith("--out " + dir + ": already holds a run"), e.getMessage());
+    }
+
+    @Test
+    void aDirectoryBeingStartedIsRefusedUntilItsClaimIsReleased() {
+        Path dir = tmp.resolve("run");
+        RunDirectory first = RunDirectory.create(dir);
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> RunDirectory.create(dir));
+        assertTrue(e.getMessage().startsWith("--out " + dir + ": this process is starting or training a run"),
+                e.getMessage());
+        first.release(); // as a start killed before it wrote model.json: nothing was trained
+        RunDirectory second = RunDirectory.create(dir);
+        second.begin(config(2));
+        assertEquals(2, RunDirectory.open(dir).readConfig().seed());
+        second.release();
+    }
+
+    @Test
+    void aRunBeingTrainedCannotBeResumedByAnother() {
+        Path dir = tmp.resolve("run");
+        RunDirectory run = RunDirectory.create(dir);
+        run.begin(config(1));
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> RunDirectory.resume(dir));
+        assertTrue(e.getMessage().startsWith("--resume " + dir + ": this process is training this run"),
+                e.getMessage());
+        run.release();
+        RunDirectory.resume(dir).release();
+    }
+
+    @Test
+    void aStartThatFailsBeforeItBecomesARunLeavesNothing() throws java.io.IOException {
+        Path dir = tmp.resolve("new");
+        RunDirectory.create(dir).abandon();
+        assertTrue(!Files.exists(dir), "the directory it made is gone");
+        Path existing = tmp.resolve("existing");
+        Files.createDirectory(existing);
+        RunDirectory.create(existing).abandon();
+        assertTrue(Files.isDirectory(existing) && !Files.exists(existing.resolve(RunDirectory.CLAIM)),
+                "a directory that was there stays, without the claim");
     }
 }

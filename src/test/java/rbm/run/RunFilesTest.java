@@ -60,6 +60,7 @@ class RunFilesTest {
     @Test
     void checkpointRoundTrips() {
         RunDirectory run = RunDirectory.create(tmp.resolve("r"));
+        run.writeManifest(new Manifest(java.util.List.of()));
         Rbm model = BruteForceAccess.randomRbm(7, 5, 1.0, 3);
         TrainerState state = new TrainerState(new float[35], new float[7], new float[5], null, new byte[] {1, 2},
                 new byte[][] {{3}, {4, 5}});
@@ -83,6 +84,7 @@ class RunFilesTest {
     @Test
     void weightsWithTheWrongShapeAreRefused() {
         RunDirectory run = RunDirectory.create(tmp.resolve("r"));
+        run.writeManifest(new Manifest(java.util.List.of()));
         run.saveCheckpoint(1, 1, 1, BruteForceAccess.randomRbm(7, 5, 1.0, 3), null);
         Manifest.LayerEntry e = run.readManifest().layer(1);
         rbm.io.Npy.write(run.root().resolve(e.dir()).resolve("weights.npy"), new float[6], 2, 3);
@@ -108,7 +110,7 @@ class RunFilesTest {
     private void crashAt(Path dir, Path model, int crashLayer, int crashEpoch) {
         RunConfig config = RunDirectory.open(model).readConfig();
         RunDirectory run = RunDirectory.create(dir);
-        run.writeConfig(config);
+        run.begin(config);
         Dataset d = Binarization.parse(config.binarization()).apply(DataLoader.mnistTrain().subset(0, 300), null);
         Dataset held = Binarization.parse(config.binarization()).apply(DataLoader.mnistTest(), null);
         StackTrainer.Listener crash = new StackTrainer.Listener() {
@@ -131,6 +133,7 @@ class RunFilesTest {
             assertThrows(Crash.class, () -> new StackTrainer(config, run, compute, crash)
                     .train(d.values(), d.rows(), held.values(), held.rows()));
         }
+        run.release(); // as the killed process's end would
     }
 
     @Test
@@ -154,7 +157,7 @@ class RunFilesTest {
     private void killAt(Path dir, Path model, int checkpoint, RunDirectory.Step step) {
         RunConfig config = RunDirectory.open(model).readConfig();
         RunDirectory run = RunDirectory.create(dir);
-        run.writeConfig(config);
+        run.begin(config);
         int[] seen = new int[1];
         run.step = s -> {
             if (s == RunDirectory.Step.WRITTEN) {
@@ -183,6 +186,7 @@ class RunFilesTest {
             assertThrows(Crash.class, () -> new StackTrainer(config, run, compute, quiet)
                     .train(d.values(), d.rows(), held.values(), held.rows()));
         }
+        run.release(); // as the killed process's end would
     }
 
     /** The files of a run by relative path, without provenance.json, the metrics without the seconds column. */

@@ -171,6 +171,10 @@ public final class RunDirectory {
         if (!Files.isDirectory(root)) {
             throw new BadInputException(root + ": no such run directory");
         }
+        if (!Files.isRegularFile(root.resolve("model.json")) && Files.exists(root.resolve(CLAIM))) {
+            throw new BadInputException(root + ": a run that stopped before it began (no model.json), so nothing was "
+                    + "trained in it; start it again with --out " + root);
+        }
         if (!Files.isRegularFile(root.resolve("model.json"))) {
             throw new BadInputException(root + ": not a run directory (no model.json)");
         }

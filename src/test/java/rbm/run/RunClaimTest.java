@@ -118,6 +118,10 @@ class RunClaimTest {
         assertTrue(e.getMessage().startsWith("--out " + dir + ": this process is starting or training a run"),
                 e.getMessage());
         first.release(); // as a start killed before it wrote model.json: nothing was trained
+        BadInputException notBegun = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> RunDirectory.resume(dir));
+        assertTrue(notBegun.getMessage().contains("stopped before it began") && notBegun.getMessage()
+                .endsWith("start it again with --out " + dir), notBegun.getMessage());
         RunDirectory second = RunDirectory.create(dir);
         second.begin(config(2));
         assertEquals(2, RunDirectory.open(dir).readConfig().seed());

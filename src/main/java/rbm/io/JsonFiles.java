@@ -136,7 +136,11 @@ public final class JsonFiles {
     private static <T> T parse(String text, String source, Class<T> type, ObjectReader reader) {
         String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
         try {
-            return reader.forType(type).readValue(json);
+            T value = reader.forType(type).readValue(json);
+            if (value == null) { // the document "null": no reader of a record expects nothing
+                throw new BadInputException(source + ": is null; expected a JSON object");
+            }
+            return value;
         } catch (JacksonException e) {
             throw new BadInputException(oneLine(source + ": " + describe(e)), e);
         }

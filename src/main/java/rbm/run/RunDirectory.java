@@ -317,6 +317,9 @@ public final class RunDirectory {
         float[] vc = finite(t.resolve("velocity_hidden_bias.npy"), nh);
         float[] chains = persistent ? finite(t.resolve("chains.npy"), batchSize, nh) : null;
         RandomState rng = JsonFiles.read(t.resolve(RANDOM), RandomState.class);
+        if (rng.sampling() == null) {
+            throw new BadInputException(t.resolve(RANDOM) + ": corrupt generator state (no sampling streams)");
+        }
         byte[] shuffle = decode(rng.shuffle(), t.resolve(RANDOM));
         byte[][] streams = new byte[rng.sampling().size()][];
         for (int i = 0; i < streams.length; i++) {

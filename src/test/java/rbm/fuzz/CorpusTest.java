@@ -41,6 +41,11 @@ class CorpusTest {
     }
 
     @Test
+    void aManifestThatIsJsonNullIsRefused(@TempDir Path run) throws IOException {
+        refused(run, "manifest-null.json");
+    }
+
+    @Test
     void aConfigWithBatchSizeZeroIsRefused(@TempDir Path run) throws IOException {
         Files.copy(CORPUS.resolve("manifest-format-with-newline.json"), run.resolve("model.json"));
         Path config = run.resolve("config.json");

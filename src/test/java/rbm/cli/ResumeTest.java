@@ -67,6 +67,16 @@ class ResumeTest {
         return out;
     }
 
+    /** The same files with the same bytes; a difference names the file. */
+    private static void assertSameRun(Path expected, Path actual) throws IOException {
+        Map<String, String> a = contents(expected);
+        Map<String, String> b = contents(actual);
+        assertEquals(a.keySet(), b.keySet(), "the files of " + actual);
+        for (String name : a.keySet()) {
+            assertTrue(a.get(name).equals(b.get(name)), name + " differs between " + expected + " and " + actual);
+        }
+    }
+
     @Test
     void aChangedDataFileIsRefused() throws IOException {
         Path data = data("data.txt", 300);
@@ -118,7 +128,7 @@ class ResumeTest {
         assertEquals(0, more.code(), more.err());
         assertTrue(more.out().contains("extending RBM 1 from 2 to 3 epochs"), more.out());
         assertTrue(more.out().contains("RBMs 2 to 3 are trained again on the new output of RBM 1"), more.out());
-        assertEquals(contents(whole), contents(extended));
+        assertSameRun(whole, extended);
         Cli shorter = Cli.run("train", "--resume", extended.toString(), "--epochs", "3,2,3");
         assertEquals(2, shorter.code(), shorter.err());
         assertTrue(shorter.errorLine().contains("RBM 2 of the run in " + extended + " has trained 3 epochs already"),
@@ -137,7 +147,7 @@ class ResumeTest {
         assertEquals(0, more.code(), more.err());
         assertFalse(more.out().contains("trained again"), more.out());
         assertEquals(lower, contents(extended).get("layer-01/epoch-0002/weights.npy"));
-        assertEquals(contents(whole), contents(extended));
+        assertSameRun(whole, extended);
     }
 
     @Test

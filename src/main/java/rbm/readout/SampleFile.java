@@ -18,8 +18,8 @@ import rbm.kernels.Kernels;
 /**
  * Reads a sample of states from a text file, one state per line, and counts them: spike words, words of a text,
  * hidden states written by another tool. Lines are read as bytes, in blocks, as {@link TextStates} reads them
- * (gzipped files too, a byte-order mark skipped, binary data refused), so the file may be larger than memory; blank
- * lines are skipped and the rest stripped of surrounding white space.
+ * (gzipped files too, a byte-order mark skipped, binary data refused but as {@link Format#TOKENS}), so the file
+ * may be larger than memory; blank lines are skipped and the rest stripped of surrounding white space.
  * <ul>
  *   <li>{@link Format#BITS}: every line is a string of 0s and 1s, all of the same length; they are counted off heap
  *       as bit vectors.</li>

@@ -65,9 +65,10 @@ final class RelevanceCommand implements Callable<Integer> {
     RunOptions run;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "With --input, for text: bits (0/1 strings of one length), tokens (any line), csv (a CSV or "
-                    + "TSV table with a header), or auto (csv for a .csv or .tsv name, else bits when the first "
-                    + "state is a 0/1 string, else tokens). Arrays are told by their first bytes. "
+            description = "With --input, for text: bits (0/1 strings of one length), tokens (any line, of any "
+                    + "bytes), csv (a CSV or TSV table with a header), or auto (csv for a .csv or .tsv name, else bits "
+                    + "when the first state is a 0/1 string, else tokens, which must be UTF-8 text). Arrays are told "
+                    + "by their first bytes. "
                     + "Default: ${DEFAULT-VALUE}.")
     SampleFormat format;
 

@@ -12,10 +12,10 @@ import rbm.api.Reproduction;
 
 /** {@code rbm reproduce}: the paper's experiment end to end, into an HTML report. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Reproduce Song, Marsili & Jo (2018) on MNIST: train the 11-layer stack for several seeds, "
-                + "measure every layer's resolution and relevance, run the controls and the width sweep, generate "
-                + "digits from every layer, and write report/index.html (the report page), report/results.json (every "
-                + "number) and report/reproduction-table.md (the layer table)."})
+        description = {"Reproduce Song, Marsili & Jo (2018) on MNIST: train the 10-RBM stack (11 layers of units) "
+                + "for several seeds, measure every layer's resolution and relevance, run the controls and the width "
+                + "sweep, generate digits from every layer, and write report/index.html (the report page), "
+                + "report/results.json (every number) and report/reproduction-table.md (the layer table)."})
 final class ReproduceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

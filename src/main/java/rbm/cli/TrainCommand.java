@@ -21,8 +21,8 @@ import rbm.io.BadInputException;
 /** {@code rbm train}: greedy layer-wise training of a deep belief network into a run directory. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a stack of RBMs (a deep belief network) layer by layer with contrastive divergence.",
-            "With no data options it trains the paper's stack of 10 RBMs (11 layers of units, 784-500-...-5) "
-                    + "on the bundled MNIST training set."})
+            "With no data options it trains the paper's 10-RBM stack (11 layers of units) on the bundled MNIST "
+                + "training set."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Writes a file so that readers see either the old content or the complete new content, never a partial file:
  * the bytes go to a temporary file in the same directory, which is synced to disk and then renamed over the target.
+ * A device or a pipe is written in place.
  */
 public final class AtomicFiles {
     private static final int BUFFER_SIZE = 1 << 16;
@@ -41,6 +42,10 @@ public final class AtomicFiles {
      */
     public static void write(Path target, IoConsumer<OutputStream> body) {
         Path dir = checkDirectory(target);
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            writeInPlace(target, body);
+            return;
+        }
         Path temp = createTemp(dir, target.getFileName().toString());
         boolean moved = false;
         try {
@@ -54,8 +59,7 @@ public final class AtomicFiles {
             move(temp, target);
             moved = true;
         } catch (IOException e) {
-            throw noSpace(e) ? diskFull(target, e) : new UncheckedIOException("cannot write " + target + ": "
-                    + reason(e), e);
+            throw failure(target, e);
         } catch (UncheckedIOException e) {
             throw noSpace(e.getCause()) ? diskFull(target, e) : e;
         } finally {
@@ -63,6 +67,26 @@ public final class AtomicFiles {
                 deleteQuietly(temp);
             }
         }
+    }
+
+    /**
+     * A target that exists and is not a regular file (/dev/null, /dev/stdout, /dev/full, a named pipe) is written
+     * in place: the rename would replace the device with a file.
+     */
+    private static void writeInPlace(Path target, IoConsumer<OutputStream> body) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.WRITE),
+                BUFFER_SIZE)) {
+            body.accept(new UncloseableStream(out));
+        } catch (IOException e) {
+            throw failure(target, e);
+        } catch (UncheckedIOException e) {
+            throw noSpace(e.getCause()) ? diskFull(target, e) : e;
+        }
+    }
+
+    private static RuntimeException failure(Path target, IOException e) {
+        return noSpace(e) ? diskFull(target, e) : new UncheckedIOException("cannot write " + target + ": "
+                + reason(e), e);
     }
 
     /** Atomically writes {@code text} as UTF-8. */

@@ -26,8 +26,9 @@ import rbm.io.FileMagic;
  * read in blocks of {@link #BLOCK} into one array, and a line is {@code buffer()[start() .. end())}, stripped of
  * surrounding white space (space, tab, '\r', '\f', '\v'); a line longer than a block grows the array. A stream that
  * starts with the gzip magic (1f 8b) is inflated, whatever its name; a UTF-8 byte-order mark is skipped; a stream
- * whose first bytes are binary (a NUL byte, the magic of a .npy array or a zip archive) is refused, as are read
- * errors, each with a one-line {@link BadInputException} that names the stream.
+ * whose first bytes are binary (a NUL byte, the magic of a .npy array or a zip archive) is refused unless its lines
+ * are to be taken as bytes, and read errors are refused, each with a one-line {@link BadInputException} that names
+ * the stream.
  */
 final class ByteLines implements Closeable {
     /**
@@ -66,6 +67,11 @@ final class ByteLines implements Closeable {
 
     /** Opens a file; a missing file, a directory or one that cannot be read gets a one-line error. */
     static ByteLines open(Path file) {
+        return open(file, false);
+    }
+
+    /** Opens a file as {@link #open(Path)} does; with {@code anyBytes}, binary data is lines of bytes too. */
+    static ByteLines open(Path file, boolean anyBytes) {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new BadInputException(name + ": is a directory, expected a file with one state per line");
@@ -81,14 +87,18 @@ final class ByteLines implements Closeable {
         } catch (IOException e) {
             throw new BadInputException(name + ": cannot read (" + AtomicFiles.reason(e) + ")", e);
         }
-        return of(raw, name);
+        return of(raw, name, anyBytes);
     }
 
     /** Reads a stream (standard input, say), called {@code name} in errors; closing the lines closes it. */
     static ByteLines of(InputStream raw, String name) {
+        return of(raw, name, false);
+    }
+
+    private static ByteLines of(InputStream raw, String name, boolean anyBytes) {
         ByteLines lines = new ByteLines(raw, name);
         try {
-            lines.begin();
+            lines.begin(anyBytes);
             return lines;
         } catch (RuntimeException e) {
             lines.closeQuietly();
@@ -96,7 +106,7 @@ final class ByteLines implements Closeable {
         }
     }
 
-    private void begin() {
+    private void begin(boolean anyBytes) {
         fillTo(2);
         if (FileMagic.gzip(buf, limit)) {
             InputStream seen = new ByteArrayInputStream(Arrays.copyOf(buf, limit));
@@ -113,7 +123,9 @@ final class ByteLines implements Closeable {
         if (limit >= 3 && buf[0] == (byte) 0xef && buf[1] == (byte) 0xbb && buf[2] == (byte) 0xbf) {
             pos = 3;
         }
-        refuseBinary();
+        if (!anyBytes) {
+            refuseBinary();
+        }
         scanned = pos;
     }
 

@@ -1,6 +1,9 @@
 package rbm.readout;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,15 +18,17 @@ import rbm.kernels.Kernels;
 /**
  * Reads a sample of states from a text file, one state per line, and counts them: spike words, words of a text,
  * hidden states written by another tool. Lines are read as bytes, in blocks, as {@link TextStates} reads them
- * (gzipped files too, a byte-order mark skipped, binary data refused), so the file may be larger than memory; blank
- * lines are skipped and the rest stripped of surrounding white space.
+ * (gzipped files too, a byte-order mark skipped, binary data refused but as {@link Format#TOKENS}), so the file
+ * may be larger than memory; blank lines are skipped and the rest stripped of surrounding white space.
  * <ul>
  *   <li>{@link Format#BITS}: every line is a string of 0s and 1s, all of the same length; they are counted off heap
  *       as bit vectors.</li>
  *   <li>{@link Format#TOKENS}: every line is a token, compared byte for byte (the file is decoded as ISO-8859-1,
  *       which maps bytes to characters one to one, so any encoding works), and counted in a heap map that grows
  *       with the number of distinct tokens only.</li>
- *   <li>{@link Format#AUTO}: bits when the first state is a string of 0s and 1s, else tokens.</li>
+ *   <li>{@link Format#AUTO}: bits when the first state is a string of 0s and 1s, else tokens, which must then be
+ *       text: a line with a NUL byte or bytes that are not UTF-8 is refused. Only tokens asked for by name are
+ *       counted whatever their bytes, binary data included.</li>
  * </ul>
  */
 public final class SampleFile {
@@ -52,9 +57,10 @@ public final class SampleFile {
     private SampleFile() {}
 
     public static Sample read(Path file, Format format, Kernels kernels) {
-        try (ByteLines lines = TextStates.first(ByteLines.open(file), "one state per line", l -> l)) {
+        boolean anyBytes = format == Format.TOKENS;
+        try (ByteLines lines = TextStates.first(ByteLines.open(file, anyBytes), "one state per line", l -> l)) {
             boolean bits = format == Format.BITS || (format == Format.AUTO && BitLines.isBits(lines));
-            return bits ? countBits(new BitLines(lines, HINT), kernels) : countTokens(lines);
+            return bits ? countBits(new BitLines(lines, HINT), kernels) : countTokens(lines, !anyBytes);
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read (" + AtomicFiles.reason(e) + ")", e);
         }
@@ -79,10 +85,17 @@ public final class SampleFile {
         }
     }
 
-    /** Counts the lines from the current one on as tokens, their bytes as ISO-8859-1 characters, one to one. */
-    private static Sample countTokens(ByteLines lines) {
+    /**
+     * Counts the lines from the current one on as tokens, their bytes as ISO-8859-1 characters, one to one; with
+     * {@code text}, a line that is not text is refused.
+     */
+    private static Sample countTokens(ByteLines lines, boolean text) {
         Map<String, long[]> counts = new HashMap<>();
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
         do {
+            if (text) {
+                requireText(lines, utf8);
+            }
             String token = new String(lines.buffer(), lines.start(), lines.end() - lines.start(),
                     StandardCharsets.ISO_8859_1);
             counts.computeIfAbsent(token, k -> new long[1])[0]++;
@@ -93,5 +106,32 @@ public final class SampleFile {
             ks[i++] = c[0];
         }
         return new Sample(FrequencyProfile.ofCounts(ks), Format.TOKENS, 0);
+    }
+
+    /** Refuses the current line if it holds a NUL byte or is not valid UTF-8. */
+    private static void requireText(ByteLines lines, CharsetDecoder utf8) {
+        byte[] b = lines.buffer();
+        int s = lines.start();
+        int e = lines.end();
+        int bad = -1;
+        boolean ascii = true;
+        for (int i = s; i < e; i++) {
+            if (b[i] == 0) {
+                bad = i;
+                break;
+            }
+            ascii &= b[i] >= 0;
+        }
+        if (bad < 0 && !ascii) {
+            ByteBuffer in = ByteBuffer.wrap(b, s, e - s);
+            if (utf8.reset().decode(in, CharBuffer.allocate(e - s), true).isError()) {
+                bad = in.position();
+            }
+        }
+        if (bad >= 0) {
+            throw new BadInputException(lines.where() + " is not text (" + ByteLines.shown(b[bad]) + " at position "
+                    + (bad - s + 1) + (b[bad] == 0 ? " is NUL" : " is not UTF-8")
+                    + "); give --format tokens to count lines as bytes");
+        }
     }
 }

@@ -3,6 +3,7 @@ package rbm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -131,6 +132,19 @@ class BadInputTest {
         assertError(train("--likelihood-every", "-1"), 2, "--likelihood-every");
         assertError(train("--likelihood-every", "1", "--likelihood-betas", "1"), 2, "--likelihood-betas");
         assertError(train("--likelihood-every", "1", "--likelihood-chains", "0"), 2, "--likelihood-chains");
+    }
+
+    /**
+     * A full disk is bad input: one line naming the file, exit code 2. /dev/full fails every write with ENOSPC, and
+     * stays a device (a rename over it would make it a file).
+     */
+    @Test
+    void fullDiskIsOneLineAndExitTwo() {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full) && !Files.isRegularFile(full), "needs the /dev/full device (Linux)");
+        assertError(Cli.run("bound", "--samples", "1000", "--out", full.toString()), 2,
+                "rbm: /dev/full: no space left on device");
+        assertFalse(Files.isRegularFile(full), "/dev/full was replaced by a file");
     }
 
     @Test

@@ -145,6 +145,13 @@ class RelevanceCommandTest {
         Path binary = tmp.resolve("noise.txt");
         Files.write(binary, new byte[] {'0', '1', 0, 7, 0, '\n'});
         assertError(Cli.run("relevance", "--input", binary.toString()), binary.toString(), "looks like binary data");
+        Path latin1 = tmp.resolve("latin1.txt");
+        Files.write(latin1, new byte[] {'a', '\n', (byte) 0xe9, '\n'});
+        assertError(Cli.run("relevance", "--input", latin1.toString()), latin1.toString(), "line 2 is not text",
+                "not UTF-8", "--format tokens");
+        Cli asked = Cli.run("relevance", "--input", binary.toString(), "--format", "tokens", "--out",
+                tmp.resolve("tokens").toString());
+        assertEquals(0, asked.code(), asked.err()); // --format tokens: lines of any bytes
     }
 
     @Test

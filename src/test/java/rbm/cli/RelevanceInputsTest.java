@@ -3,8 +3,11 @@ package rbm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,6 +93,40 @@ class RelevanceInputsTest {
                 rows(relevance("float", "--input", NPY.resolve("float32.npy").toString(), "--binarize", "threshold")));
         for (List<String> form : forms) {
             assertEquals(expected, form);
+        }
+    }
+
+    /**
+     * A UTF-8 byte-order mark is not part of the first state in any text form: 0101 twice and 0011 once are two
+     * distinct states as bits, as tokens, gzipped and from standard input, and the mark is not part of a CSV table's
+     * first column name.
+     */
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstState() throws IOException {
+        String bom = "\uFEFF";
+        String lines = bom + "0101\n0101\n0011\n";
+        Path text = Files.writeString(tmp.resolve("bom.txt"), lines);
+        Path gz = tmp.resolve("bom.txt.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(lines.getBytes(StandardCharsets.UTF_8));
+        }
+        Path csv = Files.writeString(tmp.resolve("bom.csv"), bom + "a,b,c,d\n0,1,0,1\n0,1,0,1\n0,0,1,1\n");
+        List<Cli> runs = new ArrayList<>(List.of(
+                relevance("bits", "--input", text.toString()),
+                relevance("tokens", "--input", text.toString(), "--format", "tokens"),
+                relevance("gz", "--input", gz.toString()),
+                relevance("csv", "--input", csv.toString(), "--columns", "a,b,c,d")));
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)));
+            runs.add(relevance("stdin", "--input", "-", "--format", "bits"));
+        } finally {
+            System.setIn(stdin);
+        }
+        for (Cli r : runs) {
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().lines().findFirst().orElse("").contains("3 states") && r.out().contains(" 2 distinct"),
+                    r.out());
         }
     }
 

@@ -53,6 +53,17 @@ class TextReaderTest {
         assertArrayEquals(new float[] {1, 0, 1, 0, 1, 0}, d.values());
     }
 
+    /** A UTF-8 byte-order mark, which some editors write, is not part of the first row's value or label. */
+    @Test
+    void byteOrderMarkIsSkipped() {
+        Path data = writeText(dir, "bom.csv", "\uFEFF0,1\n1,0\n");
+        assertArrayEquals(new float[] {0, 1, 1, 0}, TextReader.read(data).values());
+        Path bits = writeText(dir, "bom.txt", "\uFEFF0110\n1001\n");
+        assertArrayEquals(new float[] {0, 1, 1, 0, 1, 0, 0, 1}, TextReader.read(bits).values());
+        Path labels = writeText(dir, "bom-labels.txt", "\uFEFF3\n7\n");
+        assertArrayEquals(new int[] {3, 7}, TextReader.readLabels(labels));
+    }
+
     @Test
     void gzippedText() {
         byte[] text = "0,1\n1,0\n".getBytes(StandardCharsets.UTF_8);

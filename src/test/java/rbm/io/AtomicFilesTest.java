@@ -2,6 +2,7 @@ package rbm.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -16,6 +17,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -161,5 +164,26 @@ class AtomicFilesTest {
         }));
         assertEquals(target + ": no space left on device", wrapped.getMessage());
         assertEquals(List.of(), filesInDir());
+    }
+
+    /**
+     * A named pipe (like /dev/null or /dev/full) stays what it is: the bytes go through it, where the rename of a
+     * temporary file would have put a regular file in its place.
+     */
+    @Test
+    void aPipeIsWrittenInPlace() throws Exception {
+        Path pipe = dir.resolve("pipe");
+        assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "needs mkfifo");
+        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(pipe);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        AtomicFiles.writeString(pipe, "through the pipe");
+        assertFalse(Files.isRegularFile(pipe), "the pipe was replaced by a file");
+        assertEquals("through the pipe", read.get(10, TimeUnit.SECONDS));
+        assertEquals(List.of("pipe"), filesInDir());
     }
 }

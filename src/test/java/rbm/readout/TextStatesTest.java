@@ -326,8 +326,10 @@ class TextStatesTest {
             assertError(() -> TextStates.bits(p), p.toString(), "looks like binary data", "not text");
             assertError(() -> TextStates.table(p, InputOptions.NONE), p.toString(), "looks like binary data");
             BadInputException e = assertThrows(BadInputException.class,
-                    () -> SampleFile.read(p, SampleFile.Format.TOKENS, KERNELS));
+                    () -> SampleFile.read(p, SampleFile.Format.AUTO, KERNELS));
             assertTrue(e.getMessage().contains("looks like binary data"), e.getMessage());
+            assertTrue(SampleFile.read(p, SampleFile.Format.TOKENS, KERNELS).profile().samples() > 0,
+                    "tokens asked for by name are counted whatever their bytes");
         }
         Path p = write("npy.txt.gz", gzip(npy));
         assertError(() -> TextStates.bits(p), "a NumPy .npy array");
@@ -387,6 +389,27 @@ class TextStatesTest {
         assertEquals(SampleFile.Format.TOKENS, t.format());
         assertEquals(2, t.profile().distinct());
         assertEquals(3, t.profile().samples());
+    }
+
+    /**
+     * Tokens found by the automatic format must be text: a line of bytes that are not UTF-8, or with a NUL byte past
+     * the start that is checked for binary data, is refused; {@code --format tokens} counts them as bytes.
+     */
+    @Test
+    void sampleFileTokensAreTextUnlessAskedFor() throws IOException {
+        byte[] latin1 = "abc\n\u00e9t\u00e9\nabc\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] nul = ("the\n".repeat(5000) + "a\u0000b\n").getBytes(StandardCharsets.US_ASCII);
+        for (byte[] bytes : List.of(latin1, nul)) {
+            Path p = write("not-text.txt", bytes);
+            BadInputException e = assertThrows(BadInputException.class,
+                    () -> SampleFile.read(p, SampleFile.Format.AUTO, KERNELS));
+            assertTrue(e.getMessage().startsWith(p + ": line "), e.getMessage());
+            assertTrue(e.getMessage().contains("is not text") && e.getMessage().contains("--format tokens"),
+                    e.getMessage());
+            assertEquals(2, SampleFile.read(p, SampleFile.Format.TOKENS, KERNELS).profile().distinct());
+        }
+        Path utf8 = write("utf8.txt", "abc\n\u00e9t\u00e9\nabc\n");
+        assertEquals(2, SampleFile.read(utf8, SampleFile.Format.AUTO, KERNELS).profile().distinct());
     }
 
     /** More states than one batch of the counter, and distinct states that differ only in the second word. */

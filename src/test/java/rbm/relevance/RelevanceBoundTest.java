@@ -2,7 +2,10 @@ package rbm.relevance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,5 +103,20 @@ class RelevanceBoundTest {
         assertTrue(System.nanoTime() - started < 2_000_000_000L, "the run of single states is summed in closed form");
         assertTrue(big.resolution() > 20 && big.resolution() < Math.log(1e8) / Math.log(2), big.toString());
         assertTrue(big.relevance() > 0 && big.relevance() < big.resolution(), big.toString());
+    }
+
+    /**
+     * The README's figure: {@code bound --samples 100000000} takes about a second. The curve it prints, 21 points at
+     * M = 10^8, costs under 3 s of this thread's CPU time (CPU time, so that a loaded machine does not fail it).
+     */
+    @Test
+    void theCurveAtAHundredMillionTakesAboutASecond() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isCurrentThreadCpuTimeSupported(), "needs the thread's CPU time");
+        long started = threads.getCurrentThreadCpuTime();
+        List<RelevanceBound.Point> curve = new RelevanceBound(100_000_000).curve(21);
+        double seconds = (threads.getCurrentThreadCpuTime() - started) / 1e9;
+        assertTrue(seconds < 3, "the curve at M = 10^8 took " + seconds + " s of CPU");
+        assertTrue(curve.size() >= 21, curve.toString());
     }
 }

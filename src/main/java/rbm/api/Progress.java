@@ -43,7 +43,8 @@ final class Progress {
                         t.finalMomentum(), t.momentumSwitchEpoch());
         out.printf(Locale.ROOT, "stack: %s; %s-%d, lr %s, %s, decay %s, batch %d%s%n", widths,
                 t.persistent() ? "PCD" : "CD", t.cdSteps(), t.learningRate(), momentum, t.weightDecay(),
-                t.batchSize(), t.batches() == BatchSchedule.SKLEARN ? " in file order, as scikit-learn" : "");
+                t.batchSize(), t.batches() == BatchSchedule.SKLEARN ? " in file order, as scikit-learn's BernoulliRBM"
+                        : "");
         out.printf(Locale.ROOT, "seed %d, %d threads, %s kernels%n", c.seed(), c.threads(), kernels);
         var l = c.likelihood();
         if (l.on()) {

@@ -133,9 +133,9 @@ public final class ContrastiveDivergence {
      * packed into bits once (see {@link BatchGather}).
      */
     public void trainEpoch(float[] data, int rows, int epoch, ProgressListener progress) {
-        // a fresh permutation of 0..rows−1 each epoch, so the order depends only on the generator's state
         int[] order = PermutationSampler.natural(rows);
         if (config.batches() == BatchSchedule.SHUFFLED) {
+            // a fresh permutation each epoch, so the order depends only on the generator's state
             PermutationSampler.shuffle(shuffleRng, order);
         }
         gather.prepare(data, order);

@@ -8,6 +8,7 @@ import rbm.model.Rbm;
 import rbm.run.MetricsLog;
 import rbm.run.RunConfig;
 import rbm.run.StackTrainer;
+import rbm.train.BatchSchedule;
 
 /**
  * What {@code train} prints. One line per epoch with its metrics goes to standard output. On a terminal a progress
@@ -40,9 +41,10 @@ final class Progress {
         String momentum = t.initialMomentum() == t.finalMomentum() ? "momentum " + t.initialMomentum()
                 : String.format(Locale.ROOT, "momentum %s then %s after epoch %d", t.initialMomentum(),
                         t.finalMomentum(), t.momentumSwitchEpoch());
-        out.printf(Locale.ROOT, "stack: %s; %s-%d, lr %s, %s, decay %s, batch %d%n", widths,
+        out.printf(Locale.ROOT, "stack: %s; %s-%d, lr %s, %s, decay %s, batch %d%s%n", widths,
                 t.persistent() ? "PCD" : "CD", t.cdSteps(), t.learningRate(), momentum, t.weightDecay(),
-                t.batchSize());
+                t.batchSize(), t.batches() == BatchSchedule.SKLEARN ? " in file order, as scikit-learn's BernoulliRBM"
+                        : "");
         out.printf(Locale.ROOT, "seed %d, %d threads, %s kernels%n", c.seed(), c.threads(), kernels);
         var l = c.likelihood();
         if (l.on()) {

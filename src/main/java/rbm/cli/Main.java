@@ -122,7 +122,7 @@ public final class Main implements Runnable {
     private static String message(CommandLine.ParameterException ex) {
         if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o && o.type().isEnum() && ex.getValue() != null) {
             List<String> choices = Arrays.stream(o.type().getEnumConstants())
-                    .map(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT)).toList();
+                    .map(e -> e.toString().toLowerCase(Locale.ROOT)).toList();
             return o.longestName() + ": '" + ex.getValue() + "' is not " + String.join(", ", choices.subList(0,
                     choices.size() - 1)) + " or " + choices.getLast();
         }

@@ -54,8 +54,10 @@ final class TrainCommand implements Callable<Integer> {
     String epochs;
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "hinton",
-            description = "hinton: CD-1, lr 0.1, momentum 0.5→0.9, decay 2e-4, batch 100. sklearn: like "
-                    + "scikit-learn's BernoulliRBM (PCD-1, batch 10, lr 0.1, no momentum, no decay). "
+            description = "hinton: CD-1, lr 0.1, momentum 0.5→0.9, decay 2e-4, batch 100. sklearn-exact: "
+                    + "scikit-learn's BernoulliRBM.fit step for step (PCD-1, batch 10, lr 0.1, no momentum, no decay, "
+                    + "rows in file order, its batch slices and short-batch division), with rbm's random streams and "
+                    + "float32. sklearn: the same hyperparameters on batches shuffled every epoch. "
                     + "The flags below override the preset.")
     Preset preset;
 
@@ -188,7 +190,7 @@ final class TrainCommand implements Callable<Integer> {
                 Flags.nonNegative("--weight-decay", weightDecay, base.weightDecay()),
                 Flags.positive("--batch", batch, base.batchSize()),
                 Flags.nonNegative("--init-std", initStd, base.initStd()),
-                visibleBias != null ? visibleBias == VisibleBias.DATA : base.visibleBiasFromData());
+                visibleBias != null ? visibleBias == VisibleBias.DATA : base.visibleBiasFromData(), base.batches());
         return Stack.of(layers).epochs(epochs).training(t).propagate(propagate).seed(run.seed())
                 .threads(run.threads()).monitorRows(monitorRows)
                 .likelihood(likelihoodEvery, likelihoodBetas, likelihoodChains);

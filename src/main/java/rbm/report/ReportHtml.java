@@ -377,11 +377,11 @@ final class ReportHtml {
         try {
             ConfigFile c = JsonFiles.readLenient(config, ConfigFile.class);
             return String.format(Locale.ROOT, " (%sCD-%d, learning rate %s, momentum %s then %s after "
-                            + "epoch %d, weight decay %s, batch %d, initial weights N(0, %s²))",
+                            + "epoch %d, weight decay %s, batch %d%s, initial weights N(0, %s²))",
                     c.persistent() ? "persistent " : "", c.cdSteps(),
                     plain(c.learningRate()), plain(c.initialMomentum()), plain(c.finalMomentum()),
-                    c.momentumSwitchEpoch(), plain(c.weightDecay()),
-                    c.batchSize(), plain(c.initStd()));
+                    c.momentumSwitchEpoch(), plain(c.weightDecay()), c.batchSize(),
+                    c.batches() == null ? "" : " in file order as scikit-learn's BernoulliRBM", plain(c.initStd()));
         } catch (RuntimeException e) {
             return "";
         }

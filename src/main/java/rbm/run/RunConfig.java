@@ -51,7 +51,7 @@ public record RunConfig(String data, String heldout, String binarization, int li
                 training.finalMomentum(), training.momentumSwitchEpoch(), training.weightDecay(),
                 training.batchSize(), training.initStd(), training.visibleBiasFromData(),
                 sampleUp ? ConfigFile.SAMPLE : "probabilities", seed, threads, monitorRows,
-                likelihood.on() ? likelihood : null);
+                likelihood.on() ? likelihood : null, ConfigFile.batches(training.batches()));
     }
 
     /** {@code 784-500-250}: the form {@code --layers} takes. */

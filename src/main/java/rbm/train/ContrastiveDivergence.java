@@ -1,5 +1,6 @@
 package rbm.train;
 
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -22,8 +23,12 @@ import rbm.random.RandomStreams;
  *   ∇W = v⁰ᵀh⁰/B − vᵏᵀhᵏ/B',   ∇b = mean(v⁰ − vᵏ),   ∇c = mean(h⁰ − hᵏ)
  *   Δ ← μ·Δ + ε(∇ − λW),   W ← W + Δ             (decay λ on W only)
  * </pre>
- * All buffers are allocated once, for the largest batch. Randomness comes from per-thread streams, so a fixed seed
- * and thread count give bit-identical weights.
+ * With {@link BatchSchedule#SKLEARN} the rows come in their order and both sums are divided by the data rows B of
+ * the batch, as scikit-learn's {@code BernoulliRBM} does: ∇W = (v⁰ᵀh⁰ − vᵏᵀhᵏ)/B, also when the B' persistent chains
+ * outnumber the rows of the short last batch.
+ *
+ * <p>All buffers are allocated once, for the largest batch. Randomness comes from per-thread streams, so a fixed
+ * seed and thread count give bit-identical weights.
  */
 public final class ContrastiveDivergence {
     private final Rbm rbm;
@@ -59,6 +64,8 @@ public final class ContrastiveDivergence {
     private float momentum;
     private int posRows; // rows of the positive and the negative statistics in this step
     private int negRows;
+    private float stepLr; // ε and λ of this step: rescaled in scikit-learn's short batch
+    private float stepDecay;
 
     public ContrastiveDivergence(Rbm rbm, TrainingConfig config, Compute compute, long seed, String name) {
         this.rbm = rbm;
@@ -121,13 +128,16 @@ public final class ContrastiveDivergence {
     }
 
     /**
-     * One pass over {@code rows} rows of {@code data} (row-major, {@code visible} wide) in a fresh random order. The
-     * data must not change between calls: a binary training set is packed into bits once (see {@link BatchGather}).
+     * One pass over {@code rows} rows of {@code data} (row-major, {@code visible} wide) in a fresh random order, or in
+     * their order for {@link BatchSchedule#SKLEARN}. The data must not change between calls: a binary training set is
+     * packed into bits once (see {@link BatchGather}).
      */
     public void trainEpoch(float[] data, int rows, int epoch, ProgressListener progress) {
-        // a fresh permutation of 0..rows−1 each epoch, so the order depends only on the generator's state
         int[] order = PermutationSampler.natural(rows);
-        PermutationSampler.shuffle(shuffleRng, order);
+        if (config.batches() == BatchSchedule.SHUFFLED) {
+            // a fresh permutation each epoch, so the order depends only on the generator's state
+            PermutationSampler.shuffle(shuffleRng, order);
+        }
         gather.prepare(data, order);
         int batches = (rows + batch - 1) / batch;
         for (int bi = 0; bi < batches; bi++) {
@@ -208,8 +218,26 @@ public final class ContrastiveDivergence {
         this.momentum = momentum;
         this.posRows = size;
         this.negRows = chainsRows;
+        this.stepLr = (float) config.learningRate();
+        this.stepDecay = (float) config.weightDecay();
+        if (config.batches() == BatchSchedule.SKLEARN && chainsRows > size) {
+            divideByDataRows(size, chainsRows);
+        }
         compute.pool().run(nv, 2L * nv * nh * (size + chainsRows), update);
         lap(Phase.WEIGHTS, t);
+    }
+
+    /**
+     * The kernels divide each phase's sums by its own rows; scikit-learn divides both by the s data rows. Zero rows
+     * pad the positive phase to the B' chains, which leaves its sums as they are, and ε·B'/s with λ·s/B' turns
+     * ε((P − N)/B' − λW) into ε((P − N)/s − λW).
+     */
+    private void divideByDataRows(int size, int chainsRows) {
+        Arrays.fill(v0, size * nv, chainsRows * nv, 0f);
+        Arrays.fill(h0, size * nh, chainsRows * nh, 0f);
+        this.posRows = chainsRows;
+        this.stepLr = (float) (config.learningRate() * chainsRows / size);
+        this.stepDecay = (float) (config.weightDecay() * size / chainsRows);
     }
 
     /** h⁰ = σ(v⁰W + c), as sums of the rows of W that v⁰ selects when that pays, then {@code then} on each block. */
@@ -229,13 +257,13 @@ public final class ContrastiveDivergence {
      */
     private void gradientAndUpdate(int block, int from, int to) {
         Kernels kernels = compute.kernels();
-        float lr = (float) config.learningRate();
+        float lr = stepLr;
         if (v0Sparse) {
             kernels.weightStepBinary(from, to - from, nv, nh, v0Columns.start(), v0Columns.index(), h0, posRows, vk,
-                    hk, negRows, rbm.weights(), velocityW, momentum, lr, (float) config.weightDecay(), gradW);
+                    hk, negRows, rbm.weights(), velocityW, momentum, lr, stepDecay, gradW);
         } else {
             kernels.weightStep(from, to - from, nv, nh, v0, h0, posRows, vk, hk, negRows, rbm.weights(), velocityW,
-                    momentum, lr, (float) config.weightDecay(), gradW);
+                    momentum, lr, stepDecay, gradW);
         }
         updateBias(rbm.visibleBias(), velocityB, v0, posRows, vk, negRows, nv, from, to, posSumV, negSumV, lr);
         updateBias(rbm.hiddenBias(), velocityC, h0, posRows, hk, negRows, nh, (int) ((long) nh * from / nv),

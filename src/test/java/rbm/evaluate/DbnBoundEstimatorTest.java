@@ -15,6 +15,7 @@ import rbm.model.DeepBeliefNet;
 import rbm.model.ExactLikelihood;
 import rbm.model.Rbm;
 import rbm.random.RandomStreams;
+import rbm.train.BatchSchedule;
 import rbm.train.ContrastiveDivergence;
 import rbm.train.TrainingConfig;
 
@@ -151,7 +152,8 @@ class DbnBoundEstimatorTest {
 
     /** A stack trained greedily by CD-1, each RBM on the hidden probabilities of the one below. */
     private static DeepBeliefNet trainedStack(int[] data, long seed) {
-        TrainingConfig config = new TrainingConfig(1, false, false, 0.1, 0.5, 0.9, 5, 2e-4, 20, 0.01, true);
+        TrainingConfig config = new TrainingConfig(1, false, false, 0.1, 0.5, 0.9, 5, 2e-4, 20, 0.01, true,
+                BatchSchedule.SHUFFLED);
         List<Rbm> rbms = new ArrayList<>();
         float[] x = images(data, WIDTHS[0]);
         try (Compute compute = Compute.create(2)) {

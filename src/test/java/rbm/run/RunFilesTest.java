@@ -20,6 +20,7 @@ import rbm.kernels.Compute;
 import rbm.model.BruteForceAccess;
 import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
+import rbm.train.BatchSchedule;
 import rbm.train.TrainerState;
 import rbm.train.TrainingConfig;
 
@@ -151,6 +152,22 @@ class RunFilesTest {
             long rows = Files.readAllLines(dir.resolve("metrics.csv")).size() - 1;
             assertEquals(5, rows, "one metrics row per epoch, none repeated");
         }
+    }
+
+    /** The same for scikit-learn's batches, whose last batch (300 = 4·70 + 20 rows) is short. */
+    @Test
+    void resumedSklearnExactRunEqualsUninterruptedRunBitForBit() {
+        String[] exact = {"--preset", "sklearn-exact", "--batch", "70"};
+        assertEquals(0, train(tmp.resolve("whole"), 22, exact));
+        assertEquals(BatchSchedule.SKLEARN, RunDirectory.open(tmp.resolve("whole")).readConfig().training().batches());
+        Path dir = tmp.resolve("crash");
+        crashAt(dir, tmp.resolve("whole"), 1, 2);
+        java.io.StringWriter sink = new java.io.StringWriter();
+        assertEquals(0, Main.run(new java.io.PrintWriter(sink), new java.io.PrintWriter(sink), "train",
+                "--resume", dir.toString()), sink.toString());
+        assertSameModel(load(tmp.resolve("whole")), load(dir));
+        assertEquals(0, train(tmp.resolve("again"), 22, exact));
+        assertSameModel(load(tmp.resolve("whole")), load(tmp.resolve("again")));
     }
 
     /** Trains as {@code crashAt} does, and stops at {@code step} of the {@code checkpoint}-th checkpoint, like a kill. */

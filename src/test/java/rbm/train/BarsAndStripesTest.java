@@ -60,7 +60,8 @@ class BarsAndStripesTest {
                 v[r * 9 + i] = p[r % p.length] >> i & 1;
             }
         }
-        TrainingConfig config = new TrainingConfig(20, false, false, 0.05, 0.5, 0.5, 0, 0, 14, 0.1, true);
+        TrainingConfig config = new TrainingConfig(20, false, false, 0.05, 0.5, 0.5, 0, 0, 14, 0.1, true,
+                BatchSchedule.SHUFFLED);
         try (Compute compute = new Compute(new ReferenceKernels(), 1)) {
             Rbm rbm = ContrastiveDivergence.initialise(9, 16, v, rows, config, RandomStreams.create(1, "bas init"));
             float[] distinct = java.util.Arrays.copyOf(v, p.length * 9);

@@ -31,7 +31,8 @@ class ContrastiveDivergenceTest {
                 v[r * 6 + i] = DATA[r % DATA.length] >> i & 1;
             }
         }
-        TrainingConfig config = new TrainingConfig(k, persistent, true, 1.0, 0, 0, 0, 0, rows, 0.01, false);
+        TrainingConfig config = new TrainingConfig(k, persistent, true, 1.0, 0, 0, 0, 0, rows, 0.01, false,
+                BatchSchedule.SHUFFLED);
         try (Compute compute = new Compute(new ReferenceKernels(), 2)) {
             new ContrastiveDivergence(rbm, config, compute, 99L, "test").trainEpoch(v, rows, 0, null);
         }

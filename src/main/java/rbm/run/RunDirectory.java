@@ -15,6 +15,7 @@ import rbm.io.JsonFiles;
 import rbm.io.Npy;
 import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
+import rbm.random.RandomStreams;
 import rbm.train.TrainerState;
 
 /**
@@ -263,8 +264,12 @@ public final class RunDirectory {
         return new Rbm(e.visible(), e.hidden(), w, b, c);
     }
 
-    /** The trainer state of a layer's latest checkpoint. */
-    public TrainerState loadTrainerState(Manifest.LayerEntry e, boolean persistent, int batchSize) {
+    /**
+     * The trainer state of a layer's latest checkpoint, for a trainer of {@code threads} sampling streams. The
+     * generators' states are checked here, where the file is known: a stream per thread, each a state the generator
+     * accepts.
+     */
+    public TrainerState loadTrainerState(Manifest.LayerEntry e, boolean persistent, int batchSize, int threads) {
         Path t = root.resolve(e.dir()).resolve("trainer");
         int nv = e.visible();
         int nh = e.hidden();
@@ -272,24 +277,34 @@ public final class RunDirectory {
         float[] vb = Npy.read(t.resolve("velocity_visible_bias.npy"), nv).data();
         float[] vc = Npy.read(t.resolve("velocity_hidden_bias.npy"), nh).data();
         float[] chains = persistent ? Npy.read(t.resolve("chains.npy"), batchSize, nh).data() : null;
-        RandomState rng = JsonFiles.read(t.resolve(RANDOM), RandomState.class);
-        byte[] shuffle = decode(rng.shuffle(), t.resolve(RANDOM));
-        byte[][] streams = new byte[rng.sampling().size()][];
+        Path file = t.resolve(RANDOM);
+        RandomState rng = JsonFiles.read(file, RandomState.class);
+        if (rng.sampling() == null) {
+            throw new BadInputException(file + ": corrupt generator state (sampling is null)");
+        }
+        if (rng.sampling().size() != threads) {
+            throw new BadInputException(file + ": the checkpoint was written with --threads " + rng.sampling().size()
+                    + "; resume with --threads " + rng.sampling().size() + " to continue bit for bit");
+        }
+        byte[] shuffle = decode(rng.shuffle(), file);
+        byte[][] streams = new byte[threads][];
         for (int i = 0; i < streams.length; i++) {
-            streams[i] = decode(rng.sampling().get(i), t.resolve(RANDOM));
+            streams[i] = decode(rng.sampling().get(i), file);
         }
         return new TrainerState(vw, vb, vc, chains, shuffle, streams);
     }
 
     private static byte[] decode(String base64, Path source) {
-        if (base64 == null) {
-            throw new BadInputException(source + ": corrupt generator state");
-        }
+        byte[] state;
         try {
-            return Base64.getDecoder().decode(base64);
+            state = base64 == null ? null : Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException ex) {
+            state = null;
+        }
+        if (state == null || !RandomStreams.isState(state)) {
             throw new BadInputException(source + ": corrupt generator state");
         }
+        return state;
     }
 
     /** The trained stack: every layer that finished training. */

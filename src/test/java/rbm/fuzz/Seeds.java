@@ -121,13 +121,18 @@ final class Seeds {
     static List<byte[]> resources(String... paths) {
         List<byte[]> seeds = new ArrayList<>();
         for (String p : paths) {
-            try {
-                seeds.add(Files.readAllBytes(Path.of("src/test/resources", p)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            seeds.add(file(Path.of("src/test/resources", p)));
         }
         return seeds;
+    }
+
+    /** A file as a seed: one the program wrote, say. */
+    static byte[] file(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<byte[]> withGzipped(List<byte[]> seeds) {

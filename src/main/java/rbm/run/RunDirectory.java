@@ -271,12 +271,7 @@ public final class RunDirectory {
      */
     public TrainerState loadTrainerState(Manifest.LayerEntry e, boolean persistent, int batchSize, int threads) {
         Path t = root.resolve(e.dir()).resolve("trainer");
-        int nv = e.visible();
-        int nh = e.hidden();
-        float[] vw = Npy.read(t.resolve("velocity_weights.npy"), nv, nh).data();
-        float[] vb = Npy.read(t.resolve("velocity_visible_bias.npy"), nv).data();
-        float[] vc = Npy.read(t.resolve("velocity_hidden_bias.npy"), nh).data();
-        float[] chains = persistent ? Npy.read(t.resolve("chains.npy"), batchSize, nh).data() : null;
+        // the small file first: a corrupt one is refused before the arrays are read
         Path file = t.resolve(RANDOM);
         RandomState rng = JsonFiles.read(file, RandomState.class);
         if (rng.sampling() == null) {
@@ -291,6 +286,12 @@ public final class RunDirectory {
         for (int i = 0; i < streams.length; i++) {
             streams[i] = decode(rng.sampling().get(i), file);
         }
+        int nv = e.visible();
+        int nh = e.hidden();
+        float[] vw = Npy.read(t.resolve("velocity_weights.npy"), nv, nh).data();
+        float[] vb = Npy.read(t.resolve("velocity_visible_bias.npy"), nv).data();
+        float[] vc = Npy.read(t.resolve("velocity_hidden_bias.npy"), nh).data();
+        float[] chains = persistent ? Npy.read(t.resolve("chains.npy"), batchSize, nh).data() : null;
         return new TrainerState(vw, vb, vc, chains, shuffle, streams);
     }
 

@@ -1,5 +1,8 @@
 package rbm.fuzz;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -124,6 +127,30 @@ final class Seeds {
             seeds.add(file(Path.of("src/test/resources", p)));
         }
         return seeds;
+    }
+
+    /** The JSON text {@code json} with every array cut to its first {@code keep} elements, pretty-printed. */
+    static byte[] thinned(byte[] json, int keep) {
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            JsonNode root = mapper.readTree(json);
+            thin(root, keep);
+            return (mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void thin(JsonNode node, int keep) {
+        if (node instanceof ArrayNode array) {
+            while (array.size() > keep) {
+                array.remove(array.size() - 1);
+            }
+        }
+        for (JsonNode child : node) {
+            thin(child, keep);
+        }
     }
 
     /** A file as a seed: one the program wrote, say. */

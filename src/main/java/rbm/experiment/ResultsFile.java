@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import rbm.experiment.Results.Stat;
+import rbm.io.BadInputException;
 import rbm.relevance.RankFrequency;
 import rbm.relevance.RelevanceFile;
 import rbm.run.MetricsLog;
@@ -32,6 +33,38 @@ public record ResultsFile(Config config, double seconds, String kernels, Machine
         groups = Objects.requireNonNullElse(groups, Map.of());
         generation = Objects.requireNonNullElse(generation, List.of());
         trainingCurves = Objects.requireNonNullElse(trainingCurves, List.of());
+    }
+
+    /**
+     * This file, if the page can be drawn from it: parts may be missing, but a null where a record belongs (a group's
+     * layers, a claim, a point of the bound, a row of the training curves) and a training curve of a layer before
+     * the first are refused, the message starting with {@code source}.
+     */
+    public ResultsFile check(String source) {
+        for (var g : groups.entrySet()) {
+            if (g.getValue() == null) {
+                throw new BadInputException(source + ": groups." + g.getKey() + " is null, not a list of layers");
+            }
+        }
+        noNulls(source, "verdicts.claims", verdicts.claims());
+        noNulls(source, "bound.curve", bound.curve());
+        noNulls(source, "training_curves", trainingCurves);
+        for (MetricsLog.Row row : trainingCurves) {
+            if (row.layer() < 1) {
+                throw new BadInputException(source + ": training_curves holds layer " + row.layer()
+                        + "; layers count from 1");
+            }
+        }
+        return this;
+    }
+
+    private static void noNulls(String source, String key, List<?> list) {
+        // a loop, not contains(null), which List.of lists refuse with a NullPointerException
+        for (Object o : list) {
+            if (o == null) {
+                throw new BadInputException(source + ": " + key + " holds null where an object belongs");
+            }
+        }
     }
 
     /** The group's layers, or none. */

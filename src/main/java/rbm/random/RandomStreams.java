@@ -55,6 +55,16 @@ public final class RandomStreams {
         ((RestorableUniformRandomProvider) rng).restoreState(new RandomProviderDefaultState(state));
     }
 
+    /** Whether {@code state} is one that {@link #restoreState} accepts: a saved state of this generator. */
+    public static boolean isState(byte[] state) {
+        try {
+            restoreState(create(0, "check"), state);
+            return true;
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** A fresh seed for runs where the user gave none; recorded in the run directory. */
     public static long freshSeed() {
         return RandomSource.createLong();

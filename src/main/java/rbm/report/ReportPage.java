@@ -52,11 +52,16 @@ public final class ReportPage {
      * pictures, without running anything.
      */
     public static void render(Path dir) {
+        render(read(dir), dir);
+    }
+
+    /** The {@code results.json} of {@code dir}, parts missing or not, checked so that a page can be drawn from it. */
+    public static ResultsFile read(Path dir) {
         Path file = dir.resolve(RESULTS);
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": no such file; run 'rbm reproduce --out " + dir + "' first");
         }
-        render(JsonFiles.readLenient(file, ResultsFile.class), dir);
+        return JsonFiles.readLenient(file, ResultsFile.class).check(file.toString());
     }
 
     /** Writes the page and the Markdown table for {@code results.json} content into {@code dir}. */

@@ -15,6 +15,7 @@ import rbm.io.JsonFiles;
 import rbm.io.Npy;
 import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
+import rbm.random.RandomStreams;
 import rbm.train.TrainerState;
 
 /**
@@ -307,24 +308,34 @@ public final class RunDirectory {
         return new Rbm(e.visible(), e.hidden(), w, b, c);
     }
 
-    /** The trainer state of a layer's latest checkpoint. */
-    public TrainerState loadTrainerState(Manifest.LayerEntry e, boolean persistent, int batchSize) {
+    /**
+     * The trainer state of a layer's latest checkpoint, for a trainer of {@code threads} sampling streams. The
+     * generators' states are checked here, where the file is known: a stream per thread, each a state the generator
+     * accepts.
+     */
+    public TrainerState loadTrainerState(Manifest.LayerEntry e, boolean persistent, int batchSize, int threads) {
         Path t = root.resolve(e.dir()).resolve("trainer");
+        // the small file first: a corrupt one is refused before the arrays are read
+        Path file = t.resolve(RANDOM);
+        RandomState rng = JsonFiles.read(file, RandomState.class);
+        if (rng.sampling() == null) {
+            throw new BadInputException(file + ": corrupt generator state (sampling is null)");
+        }
+        if (rng.sampling().size() != threads) {
+            throw new BadInputException(file + ": the checkpoint was written with --threads " + rng.sampling().size()
+                    + "; resume with --threads " + rng.sampling().size() + " to continue bit for bit");
+        }
+        byte[] shuffle = decode(rng.shuffle(), file);
+        byte[][] streams = new byte[threads][];
+        for (int i = 0; i < streams.length; i++) {
+            streams[i] = decode(rng.sampling().get(i), file);
+        }
         int nv = e.visible();
         int nh = e.hidden();
         float[] vw = finite(t.resolve("velocity_weights.npy"), nv, nh);
         float[] vb = finite(t.resolve("velocity_visible_bias.npy"), nv);
         float[] vc = finite(t.resolve("velocity_hidden_bias.npy"), nh);
         float[] chains = persistent ? finite(t.resolve("chains.npy"), batchSize, nh) : null;
-        RandomState rng = JsonFiles.read(t.resolve(RANDOM), RandomState.class);
-        if (rng.sampling() == null) {
-            throw new BadInputException(t.resolve(RANDOM) + ": corrupt generator state (no sampling streams)");
-        }
-        byte[] shuffle = decode(rng.shuffle(), t.resolve(RANDOM));
-        byte[][] streams = new byte[rng.sampling().size()][];
-        for (int i = 0; i < streams.length; i++) {
-            streams[i] = decode(rng.sampling().get(i), t.resolve(RANDOM));
-        }
         return new TrainerState(vw, vb, vc, chains, shuffle, streams);
     }
 
@@ -344,14 +355,16 @@ public final class RunDirectory {
     }
 
     private static byte[] decode(String base64, Path source) {
-        if (base64 == null) {
-            throw new BadInputException(source + ": corrupt generator state");
-        }
+        byte[] state;
         try {
-            return Base64.getDecoder().decode(base64);
+            state = base64 == null ? null : Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException ex) {
+            state = null;
+        }
+        if (state == null || !RandomStreams.isState(state)) {
             throw new BadInputException(source + ": corrupt generator state");
         }
+        return state;
     }
 
     /** The trained stack: every layer that finished training. */

@@ -122,7 +122,7 @@ public final class StackTrainer {
         }
         ContrastiveDivergence cd = new ContrastiveDivergence(rbm, tc, compute, config.seed(), name);
         if (start > 0) {
-            cd.restoreState(run.loadTrainerState(entry, tc.persistent(), tc.batchSize()));
+            cd.restoreState(run.loadTrainerState(entry, tc.persistent(), tc.batchSize(), compute.threads()));
         }
         int nv = rbm.visible();
         int monitorRows = Math.min(config.monitorRows(), rows);

@@ -111,7 +111,7 @@ class FileFixturesTest {
         assertArrayEquals(npyFloats(layer.resolve("weights.npy")), dbn.rbm(1).weights());
         assertArrayEquals(npyFloats(layer.resolve("visible_bias.npy")), dbn.rbm(1).visibleBias());
         assertArrayEquals(npyFloats(layer.resolve("hidden_bias.npy")), dbn.rbm(1).hiddenBias());
-        TrainerState state = run.loadTrainerState(run.readManifest().layer(1), false, 100);
+        TrainerState state = run.loadTrainerState(run.readManifest().layer(1), false, 100, 1);
         assertArrayEquals(npyFloats(layer.resolve("trainer/velocity_weights.npy")), state.velocityW());
         assertEquals(1, state.sampleStreams().length);
         assertEquals(32, state.shuffleRng().length, "44 Base64 characters with one '=' are 32 bytes");

@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import rbm.api.Reproduction;
 import rbm.io.BadInputException;
 import rbm.kernels.ReferenceKernels;
 import rbm.readout.InputOptions;
 import rbm.readout.SampleFile;
 import rbm.readout.StateInputs;
 import rbm.readout.TextStates;
+import rbm.report.ReportPage;
+import rbm.run.Manifest;
 import rbm.run.RunDirectory;
 
 /** The inputs the properties found, kept under src/test/resources/rbm/fuzz and read as plain tests. */
@@ -51,6 +57,27 @@ class CorpusTest {
         Path config = run.resolve("config.json");
         Files.copy(CORPUS.resolve("config-batch-size-zero.json"), config);
         refused(config, f -> RunDirectory.open(run).readConfig());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"results-curve-layer-zero.json", "results-curve-row-null.json", "results-claim-null.json",
+            "results-group-null.json"})
+    void aResultsFileThePageCannotDrawIsRefused(String corpus, @TempDir Path dir) throws IOException {
+        Path results = dir.resolve(ReportPage.RESULTS);
+        Files.copy(CORPUS.resolve(corpus), results);
+        refused(results, f -> Reproduction.render(f.getParent()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"random-sampling-null.json", "random-short-state.json", "random-two-streams.json"})
+    void aCorruptGeneratorStateIsRefused(String corpus) throws IOException {
+        Path run = FuzzFiles.copyOf(RunStateFuzzTest.FIXTURE, "corpus-run");
+        Path random = run.resolve(RunStateFuzzTest.RANDOM);
+        Files.copy(CORPUS.resolve(corpus), random, StandardCopyOption.REPLACE_EXISTING);
+        RunDirectory dir = RunDirectory.open(run);
+        Manifest.LayerEntry entry = dir.readManifest().layer(1);
+        // the fixture's run was trained with --threads 1
+        refused(random, f -> dir.loadTrainerState(entry, false, 100, 1));
     }
 
     @Test

@@ -22,6 +22,24 @@ final class FuzzFiles {
         }
     }
 
+    /** A scratch copy of the directory tree {@code tree}, for tries that edit one of its files. */
+    static Path copyOf(Path tree, String prefix) {
+        Path dir = directory(prefix);
+        try (Stream<Path> files = Files.walk(tree)) {
+            for (Path p : files.toList()) {
+                Path to = dir.resolve(tree.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
     private static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -1,5 +1,8 @@
 package rbm.fuzz;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -121,13 +124,42 @@ final class Seeds {
     static List<byte[]> resources(String... paths) {
         List<byte[]> seeds = new ArrayList<>();
         for (String p : paths) {
-            try {
-                seeds.add(Files.readAllBytes(Path.of("src/test/resources", p)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            seeds.add(file(Path.of("src/test/resources", p)));
         }
         return seeds;
+    }
+
+    /** The JSON text {@code json} with every array cut to its first {@code keep} elements, pretty-printed. */
+    static byte[] thinned(byte[] json, int keep) {
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            JsonNode root = mapper.readTree(json);
+            thin(root, keep);
+            return (mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void thin(JsonNode node, int keep) {
+        if (node instanceof ArrayNode array) {
+            while (array.size() > keep) {
+                array.remove(array.size() - 1);
+            }
+        }
+        for (JsonNode child : node) {
+            thin(child, keep);
+        }
+    }
+
+    /** A file as a seed: one the program wrote, say. */
+    static byte[] file(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<byte[]> withGzipped(List<byte[]> seeds) {

@@ -20,6 +20,7 @@ import rbm.kernels.Compute;
 import rbm.model.BruteForceAccess;
 import rbm.model.DeepBeliefNet;
 import rbm.model.Rbm;
+import rbm.random.RandomStreams;
 import rbm.train.BatchSchedule;
 import rbm.train.TrainerState;
 import rbm.train.TrainingConfig;
@@ -63,8 +64,11 @@ class RunFilesTest {
         RunDirectory run = RunDirectory.create(tmp.resolve("r"));
         run.writeManifest(new Manifest(java.util.List.of()));
         Rbm model = BruteForceAccess.randomRbm(7, 5, 1.0, 3);
-        TrainerState state = new TrainerState(new float[35], new float[7], new float[5], null, new byte[] {1, 2},
-                new byte[][] {{3}, {4, 5}});
+        // the states must be ones the generator accepts: loading checks them
+        byte[] shuffle = RandomStreams.saveState(RandomStreams.create(1, "shuffle"));
+        byte[][] streams = {RandomStreams.saveState(RandomStreams.create(1, "a")),
+                RandomStreams.saveState(RandomStreams.create(1, "b"))};
+        TrainerState state = new TrainerState(new float[35], new float[7], new float[5], null, shuffle, streams);
         run.saveCheckpoint(1, 2, 4, model, state);
         Manifest.LayerEntry e = run.readManifest().layer(1);
         assertEquals(2, e.epochsDone());
@@ -73,9 +77,9 @@ class RunFilesTest {
         assertArrayEquals(model.weights(), back.weights());
         assertArrayEquals(model.visibleBias(), back.visibleBias());
         assertArrayEquals(model.hiddenBias(), back.hiddenBias());
-        TrainerState s = run.loadTrainerState(e, false, 10);
-        assertArrayEquals(new byte[] {1, 2}, s.shuffleRng());
-        assertArrayEquals(new byte[] {4, 5}, s.sampleStreams()[1]);
+        TrainerState s = run.loadTrainerState(e, false, 10, 2);
+        assertArrayEquals(shuffle, s.shuffleRng());
+        assertArrayEquals(streams[1], s.sampleStreams()[1]);
         // the next checkpoint replaces the old directory
         run.saveCheckpoint(1, 3, 4, model, state);
         assertFalse(Files.exists(run.root().resolve(e.dir())), "old checkpoint removed");

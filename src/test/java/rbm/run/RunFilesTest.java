@@ -185,28 +185,6 @@ class RunFilesTest {
         }
     }
 
-    /** The files of a run by relative path, without provenance.json, the metrics without the seconds column. */
-    private static java.util.Map<String, String> contents(Path run) throws IOException {
-        java.util.Map<String, String> out = new java.util.TreeMap<>();
-        try (var files = Files.walk(run)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String name = run.relativize(f).toString();
-                if (name.equals("provenance.json")) {
-                    continue; // the killed runs are set up without one
-                }
-                byte[] bytes = Files.readAllBytes(f);
-                out.put(name, switch (name) {
-                    case "metrics.csv" -> Files.readAllLines(f).stream()
-                            .map(l -> l.replaceFirst("^([^,]*,[^,]*),[^,]*", "$1")).toList().toString();
-                    case "metrics.jsonl" -> Files.readAllLines(f).stream()
-                            .map(l -> l.replaceFirst("\"seconds\":[^,]*,", "")).toList().toString();
-                    default -> java.util.HexFormat.of().formatHex(bytes);
-                });
-            }
-        }
-        return out;
-    }
-
     /**
      * A kill after the checkpoint is written, after its metrics row is logged, or after the manifest is switched
      * leaves a run that resumes to the files of an uninterrupted run: weights, trainer state, manifest and every
@@ -215,7 +193,7 @@ class RunFilesTest {
     @Test
     void aKillAtAnyStepOfACheckpointResumesToTheSameFiles() throws IOException {
         assertEquals(0, train(tmp.resolve("whole"), 31));
-        java.util.Map<String, String> whole = contents(tmp.resolve("whole"));
+        java.util.Map<String, String> whole = RunContents.of(tmp.resolve("whole"));
         for (int checkpoint : new int[] {3, 4}) { // within layer 1 (after its last epoch), and layer 2's first
             for (RunDirectory.Step step : RunDirectory.Step.values()) {
                 Path dir = tmp.resolve("kill-" + checkpoint + "-" + step);
@@ -223,12 +201,9 @@ class RunFilesTest {
                 java.io.StringWriter sink = new java.io.StringWriter();
                 assertEquals(0, Main.run(new java.io.PrintWriter(sink), new java.io.PrintWriter(sink), "train",
                         "--resume", dir.toString()), sink.toString());
-                java.util.Map<String, String> resumed = contents(dir);
-                java.util.Set<String> differ = new java.util.TreeSet<>(whole.keySet());
-                differ.addAll(resumed.keySet());
-                differ.removeIf(k -> java.util.Objects.equals(whole.get(k), resumed.get(k)));
-                assertEquals(java.util.Set.of(), differ, "files that differ, killed at " + step + " of checkpoint "
-                        + checkpoint);
+                // the killed runs are set up without a provenance.json, and RunContents leaves it out
+                assertEquals(java.util.Set.of(), RunContents.differences(whole, RunContents.of(dir)),
+                        "files that differ, killed at " + step + " of checkpoint " + checkpoint);
             }
         }
     }

@@ -182,7 +182,7 @@ public final class RunDirectory {
     /**
      * Writes the checkpoint, runs {@code beforeSwitch} (which logs the epoch's metrics), points the manifest at the
      * checkpoint, then drops the old one. A kill before the switch leaves the old manifest, whose epoch the resumed
-     * run redoes after {@link #removeStaleCheckpoints} and {@link MetricsLog#resumeAt} undo the extra files and row;
+     * run redoes after {@link #removeLeftovers} and {@link MetricsLog#resumeAt} undo the extra files and row;
      * a kill after it leaves a complete epoch.
      */
     public void saveCheckpoint(int layer, int epochsDone, int epochsPlanned, Rbm rbm, TrainerState state,
@@ -227,21 +227,28 @@ public final class RunDirectory {
         }
     }
 
-    /** Deletes the checkpoint directories {@code manifest} does not name: those a kill left behind. */
-    public void removeStaleCheckpoints(Manifest manifest) {
-        for (Path layerDir : children(root)) {
-            String name = layerDir.getFileName().toString();
-            if (!name.matches("layer-\\d+") || !Files.isDirectory(layerDir)) {
+    /**
+     * Deletes what a kill leaves behind: the checkpoint directories {@code manifest} does not name, and the temporary
+     * files of atomic writes (the manifest, the metrics) that never reached their rename.
+     */
+    public void removeLeftovers(Manifest manifest) {
+        for (Path child : children(root)) {
+            String name = child.getFileName().toString();
+            if (AtomicFiles.isTemporary(child)) {
+                deleteTree(child);
+                continue;
+            }
+            if (!name.matches("layer-\\d+") || !Files.isDirectory(child)) {
                 continue;
             }
             Manifest.LayerEntry entry = manifest.layer(Integer.parseInt(name.substring("layer-".length())));
-            for (Path epochDir : children(layerDir)) {
+            for (Path epochDir : children(child)) {
                 if (entry == null || !root.resolve(entry.dir()).equals(epochDir)) {
                     deleteTree(epochDir);
                 }
             }
             if (entry == null) {
-                deleteTree(layerDir);
+                deleteTree(child);
             }
         }
     }

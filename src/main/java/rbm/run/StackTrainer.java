@@ -74,7 +74,7 @@ public final class StackTrainer {
         }
         Manifest manifest = run.readManifest();
         MetricsLog metrics = new MetricsLog(run.root());
-        run.removeStaleCheckpoints(manifest);
+        run.removeLeftovers(manifest);
         metrics.resumeAt(lastLayerWithProgress(manifest), progressOf(manifest));
         List<Rbm> trained = new ArrayList<>();
         float[] input = data;

@@ -80,6 +80,33 @@ class RunFilesTest {
         assertEquals(3, run.readManifest().layer(1).epochsDone());
     }
 
+    /** A kill in an atomic write leaves its temporary file; the resumed run removes it and nothing else. */
+    @Test
+    void leftoversOfAKillAreRemoved() throws IOException {
+        RunDirectory run = RunDirectory.create(tmp.resolve("r"));
+        Rbm model = BruteForceAccess.randomRbm(7, 5, 1.0, 3);
+        run.saveCheckpoint(1, 1, 2, model, null);
+        run.step = s -> {
+            if (s == RunDirectory.Step.WRITTEN) {
+                throw new Crash();
+            }
+        };
+        assertThrows(Crash.class, () -> run.saveCheckpoint(1, 2, 2, model, null));
+        Path[] temporaries = {run.file(".model.json.tmp-0123456789abcdef"),
+            run.file(".metrics.csv.tmp-fedcba9876543210")};
+        for (Path t : temporaries) {
+            Files.writeString(t, "{");
+        }
+        Files.writeString(run.file("notes.txt"), "the user's own");
+        run.removeLeftovers(run.readManifest());
+        for (Path t : temporaries) {
+            assertFalse(Files.exists(t), t.toString());
+        }
+        assertFalse(Files.exists(run.file("layer-01/epoch-0002")), "the checkpoint the manifest does not name");
+        assertTrue(Files.exists(run.file("layer-01/epoch-0001/weights.npy")), "the one it names");
+        assertTrue(Files.exists(run.file("notes.txt")), "a file of the user's");
+    }
+
     @Test
     void weightsWithTheWrongShapeAreRefused() {
         RunDirectory run = RunDirectory.create(tmp.resolve("r"));

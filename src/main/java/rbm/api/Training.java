@@ -6,7 +6,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import rbm.data.DataSource;
 import rbm.data.Dataset;
 import rbm.evaluate.AnnealedImportanceSampling;
@@ -49,7 +50,7 @@ public final class Training {
                                 PrintWriter err) {
         RunConfig config = stack.config(data);
         RunDirectory.checkFree(dir);
-        return train(config, () -> RunDirectory.create(dir), false, commandLine, out, err);
+        return train(config, first -> RunDirectory.create(dir, first), false, commandLine, out, err);
     }
 
     /**
@@ -59,8 +60,8 @@ public final class Training {
     public static Network startNamed(Data data, Stack stack, Path parent, List<String> commandLine,
                                      PrintWriter out, PrintWriter err) {
         String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return train(stack.config(data), () -> RunDirectory.createNamed(parent, name), false, commandLine, out,
-                err);
+        return train(stack.config(data), first -> RunDirectory.createNamed(parent, name, first), false, commandLine,
+                out, err);
     }
 
     /**
@@ -75,7 +76,7 @@ public final class Training {
             throw new BadInputException("--threads " + threads + ": the run in " + dir + " uses "
                     + config.threads() + " threads; resuming with another count would change its numbers");
         }
-        return train(config, () -> RunDirectory.open(dir), true, List.of(), out, err);
+        return train(config, first -> RunDirectory.open(dir), true, List.of(), out, err);
     }
 
     /** Whether {@code failure} is training that diverged (NaN or Inf in the weights). */
@@ -83,9 +84,12 @@ public final class Training {
         return failure instanceof TrainingDivergedException;
     }
 
-    /** @param directory opens or claims the run directory, once the data is loaded and checked */
-    private static Network train(RunConfig config, Supplier<RunDirectory> directory, boolean resume, List<String> commandLine,
-                                 PrintWriter out, PrintWriter err) {
+    /**
+     * @param directory opens the run directory, or claims it and has the given files written before its manifest;
+     *                  called once the data is loaded and checked
+     */
+    private static Network train(RunConfig config, Function<Consumer<RunDirectory>, RunDirectory> directory,
+                                 boolean resume, List<String> commandLine, PrintWriter out, PrintWriter err) {
         TrainingMemory.check(config, 0, 0); // the weights and batches; the rows are known once the data is read
         WarmUp.start(KernelsProvider.best()); // compiles the kernels while the data load
         Dataset train = RunData.training(config);
@@ -99,17 +103,16 @@ public final class Training {
                     + " values per row, but the training data has " + train.cols());
         }
         TrainingMemory.check(config, train.rows(), held == null ? 0 : held.rows());
-        RunDirectory run = directory.get();
         Progress progress = new Progress(out, err);
         try (Compute compute = Compute.create(config.threads())) {
-            if (!resume) {
-                run.writeConfig(config);
-                List<DataSource> sources = new ArrayList<>(List.of(train.source()));
-                if (held != null) {
-                    sources.add(held.source());
-                }
-                run.writeJson("provenance.json", Provenance.describe(commandLine, compute, sources));
+            List<DataSource> sources = new ArrayList<>(List.of(train.source()));
+            if (held != null) {
+                sources.add(held.source());
             }
+            RunDirectory run = directory.apply(r -> {
+                r.writeConfig(config);
+                r.writeJson("provenance.json", Provenance.describe(commandLine, compute, sources));
+            });
             progress.start(run.root(), config, compute.kernels().name(), train.rows(),
                     held == null ? 0 : held.rows(), resume);
             StackTrainer trainer = new StackTrainer(config, run, compute, progress.listener((layer, rbm) -> {

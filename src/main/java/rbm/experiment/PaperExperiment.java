@@ -126,15 +126,14 @@ public final class PaperExperiment {
                 TrainingConfig.hinton(), true, seed, config.threads(), 1000, LikelihoodMonitoring.OFF);
         Path dir = out.resolve("runs").resolve(name);
         RunDirectory run;
-        if (Files.exists(dir.resolve("config.json"))) {
+        if (Files.exists(dir.resolve("model.json"))) {
             run = RunDirectory.open(dir);
             if (!run.readConfig().toFile().equals(rc.toFile())) {
                 throw new BadInputException(dir + ": holds a run with other settings; remove it or choose "
                         + "another --out");
             }
         } else {
-            run = RunDirectory.create(dir);
-            run.writeConfig(rc);
+            run = RunDirectory.create(dir, r -> r.writeConfig(rc));
         }
         StackTrainer trainer = new StackTrainer(rc, run, compute, new StackTrainer.Listener() {
             @Override

@@ -31,9 +31,11 @@ import rbm.train.TrainerState;
  *   filters.png        layer-1 weights as images
  *   .claim             empty; created exclusively when the run starts
  * </pre>
- * A checkpoint is written into a new epoch directory, then the epoch's metrics row is logged, then the manifest is
- * switched to it atomically, then the old one is removed. A crash at any point leaves the manifest pointing at a
- * complete checkpoint whose metrics rows are all logged.
+ * A new run writes config.json and provenance.json before its first model.json, so a directory with a manifest can
+ * be resumed, and one without holds a start to be made again. A checkpoint is written into a new epoch directory,
+ * then the epoch's metrics row is logged, then the manifest is switched to it atomically, then the old one is
+ * removed. A crash at any point leaves the manifest pointing at a complete checkpoint whose metrics rows are all
+ * logged.
  */
 public final class RunDirectory {
     /** The generator states of a checkpoint, in its trainer directory. */
@@ -60,9 +62,18 @@ public final class RunDirectory {
     /**
      * A new run directory, claimed by creating {@value #CLAIM} exclusively: of two runs given the same directory at
      * once, exactly one creates it and the other fails here. The empty file stays, so a finished or crashed run's
-     * directory is never claimed again.
+     * directory is never claimed again. The manifest is written empty.
      */
     public static RunDirectory create(Path root) {
+        return create(root, run -> { });
+    }
+
+    /**
+     * A new run directory as {@link #create(Path)} makes it, with {@code firstFiles} (the configuration and
+     * provenance) written after the claim and before the manifest: a directory with a {@code model.json} has them
+     * all, and a kill before it leaves a start to be made again.
+     */
+    public static RunDirectory create(Path root, Consumer<RunDirectory> firstFiles) {
         checkFree(root);
         AtomicFiles.createOutputDirectory(root);
         if (!Files.isDirectory(root) || !Files.isWritable(root)) {
@@ -71,14 +82,15 @@ public final class RunDirectory {
         if (!claim(root)) {
             throw taken(root);
         }
-        return started(root);
+        return started(root, firstFiles);
     }
 
     /**
      * A new run directory under {@code parent} named {@code name}, or {@code name-2}, {@code name-3}, ... when that
-     * is taken. Each name is tried with an atomic directory creation, so two runs started at once get two names.
+     * is taken, with {@code firstFiles} written before the manifest as {@link #create(Path, Consumer)} does. Each
+     * name is tried with an atomic directory creation, so two runs started at once get two names.
      */
-    public static RunDirectory createNamed(Path parent, String name) {
+    public static RunDirectory createNamed(Path parent, String name, Consumer<RunDirectory> firstFiles) {
         AtomicFiles.createOutputDirectory(parent);
         for (int n = 1; ; n++) {
             Path root = parent.resolve(n == 1 ? name : name + "-" + n);
@@ -90,7 +102,7 @@ public final class RunDirectory {
                 throw new BadInputException(root + ": cannot create the directory (" + reason(e) + ")");
             }
             if (claim(root)) {
-                return started(root);
+                return started(root, firstFiles);
             }
         }
     }
@@ -120,8 +132,9 @@ public final class RunDirectory {
         }
     }
 
-    private static RunDirectory started(Path root) {
+    private static RunDirectory started(Path root, Consumer<RunDirectory> firstFiles) {
         RunDirectory run = new RunDirectory(root);
+        firstFiles.accept(run);
         run.writeManifest(new Manifest(List.of()));
         return run;
     }

@@ -89,7 +89,7 @@ class RunClaimTest {
             Path parent = tmp.resolve("runs-" + attempt);
             List<Path> roots = java.util.Collections.synchronizedList(new ArrayList<>());
             List<RuntimeException> failures = race(seed ->
-                    roots.add(RunDirectory.createNamed(parent, "20261202-110000").root()));
+                    roots.add(RunDirectory.createNamed(parent, "20261202-110000", r -> { }).root()));
             assertEquals(List.of(), failures.stream().filter(f -> f != null).toList());
             assertEquals(2, roots.size());
             assertNotEquals(roots.get(0), roots.get(1));

@@ -80,6 +80,23 @@ class RunFilesTest {
         assertEquals(3, run.readManifest().layer(1).epochsDone());
     }
 
+    /** A start writes its configuration before the manifest: a start killed in between has no model.json to resume. */
+    @Test
+    void theConfigurationComesBeforeTheManifest() {
+        Path dir = tmp.resolve("r");
+        RunConfig config = new RunConfig(null, null, "threshold:0.5", 200, new int[] {7, 5}, new int[] {1},
+                TrainingConfig.hinton(), true, 1, 1, 100, LikelihoodMonitoring.OFF);
+        assertThrows(Crash.class, () -> RunDirectory.create(dir, r -> {
+            r.writeConfig(config);
+            throw new Crash();
+        }));
+        assertTrue(Files.exists(dir.resolve("config.json")));
+        assertFalse(Files.exists(dir.resolve("model.json")), "a manifest without its configuration");
+        RunDirectory run = RunDirectory.create(tmp.resolve("s"), r -> r.writeConfig(config));
+        assertEquals(config.seed(), run.readConfig().seed());
+        assertEquals(0, run.readManifest().layers().size());
+    }
+
     /** A kill in an atomic write leaves its temporary file; the resumed run removes it and nothing else. */
     @Test
     void leftoversOfAKillAreRemoved() throws IOException {

@@ -62,6 +62,11 @@ class CrashResumeTest {
     private int kills;
     private int afterFile;
     private int children;
+    /**
+     * How long an uninterrupted run of each configuration takes, start to exit, as last measured: the kills fall
+     * within it. It is measured again whenever a run goes through from the start, as the load of the machine moves.
+     */
+    private long[] lengths;
 
     /** What a child is to be stopped by. */
     private enum Kill { NONE, UNIFORM, AFTER_FILE }
@@ -80,11 +85,12 @@ class CrashResumeTest {
         data = tmp.resolve("data.txt");
         writeData(data);
         List<Reference> references = references();
+        lengths = references.stream().mapToLong(Reference::nanos).toArray();
         int rounds = 0;
         while (kills < KILLS) {
             assertTrue(rounds < MAX_ROUNDS, "killed runs: " + rounds + ", kills: " + kills + " (seed " + seed + ")");
             int c = rounds % CONFIGS.size();
-            killedRun(rounds, CONFIGS.get(c), references.get(c));
+            killedRun(rounds, c, references.get(c));
             rounds++;
         }
         System.out.printf("CrashResumeTest: %d kills (%d at a uniform instant, %d after a file changed) of %d "
@@ -145,8 +151,9 @@ class CrashResumeTest {
      * Starts a run in a new directory, kills it until it finishes (or, once the test has its kills, lets it
      * finish), and compares its files with the reference's.
      */
-    private void killedRun(int round, List<String> config, Reference reference) throws Exception {
+    private void killedRun(int round, int c, Reference reference) throws Exception {
         Path dir = tmp.resolve("killed-" + round);
+        List<String> config = CONFIGS.get(c);
         List<String> log = new ArrayList<>();
         for (int cycle = 0; ; cycle++) {
             boolean resume = Files.exists(dir.resolve("model.json"));
@@ -160,11 +167,11 @@ class CrashResumeTest {
             String instant = switch (kind) {
                 case NONE -> "";
                 case UNIFORM -> {
-                    waitUntil(p, t0 + random.nextLong(reference.nanos()));
+                    waitUntil(p, t0 + random.nextLong(lengths[c]));
                     yield "at " + millis(t0);
                 }
                 case AFTER_FILE -> {
-                    waitUntil(p, t0 + random.nextLong(reference.nanos()));
+                    waitUntil(p, t0 + random.nextLong(lengths[c]));
                     String change = nextChange(p, dir);
                     long extra = random.nextInt(3);
                     if (extra > 0) {
@@ -177,6 +184,9 @@ class CrashResumeTest {
                 p.destroyForcibly();
             }
             int code = exitCode(p);
+            if (code == 0 && cycle == 0) {
+                lengths[c] = System.nanoTime() - t0;
+            }
             String what = String.format("round %d cycle %d (%s): ", round, cycle, resume ? "--resume" : "--out");
             if (code == KILLED && kind != Kill.NONE) {
                 kills++;
@@ -238,7 +248,8 @@ class CrashResumeTest {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path f : paths.toList()) {
                 BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
-                out.put(dir.relativize(f).toString(), a.size() + " " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+                String name = f.equals(dir) ? "the run directory" : dir.relativize(f).toString();
+                out.put(name, a.size() + " " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
             }
         } catch (IOException | UncheckedIOException e) {
             return null;

@@ -28,10 +28,10 @@ import rbm.run.RunContents;
  * {@code config.json}, {@code filters.png}, and the metrics apart from the timing column; with no file left over.
  *
  * <p>After a kill, a directory with a {@code model.json} is resumed ({@code --resume}); one without is started again
- * with the same {@code --out}, as a user would. Half of the kills fall at a uniform random instant within the length
- * of an uninterrupted run; the other half right after a file of the run directory appears, changes or goes (a
- * checkpoint file, a temporary file of an atomic write, the manifest, the metrics), at a random instant or up to
- * 2 ms later. A killed run that finishes before the test has made {@value #KILLS} kills is compared, and a new one is
+ * with the same {@code --out}, as a user would. The child runs alternate between two kinds of kill: at a uniform
+ * random instant within the length of an uninterrupted run, and 0 to 2 ms after the first change to the run
+ * directory that follows such an instant (a file appears, changes or goes: a checkpoint file, a temporary file of
+ * an atomic write, the manifest, the metrics). A child that ends before its kill counts none. A killed run that finishes before the test has made {@value #KILLS} kills is compared, and a new one is
  * started; the rounds alternate between CD-1 with momentum and PCD (sklearn), whose chains are trainer state too.
  *
  * <p>The random instants come from a seed the test prints; {@code -Drbm.crash.seed=N} replays its choices (the

@@ -1,10 +1,13 @@
 package rbm.cli;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -38,5 +41,14 @@ final class Child {
         try (Stream<String> lines = Files.lines(err)) {
             return lines.filter(l -> !l.startsWith(INCUBATOR_WARNING)).toList();
         }
+    }
+
+    /** The exit code of {@code p}; a child that still runs after two minutes is killed, and the test fails. */
+    static int exitCode(Process p) throws InterruptedException {
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            fail("a child still runs after two minutes");
+        }
+        return p.exitValue();
     }
 }

@@ -81,7 +81,7 @@ class ConcurrentStartTest {
                 }
                 if (first == 0) {
                     for (int s = 0; s < SEEDS.length; s++) {
-                        assertEquals(0, exitCode(solo.get(s)),
+                        assertEquals(0, Child.exitCode(solo.get(s)),
                                 Files.readString(tmp.resolve("solo-" + SEEDS[s] + ".err")));
                     }
                 }
@@ -180,7 +180,7 @@ class ConcurrentStartTest {
 
     /** Checks that exactly one child won the race and the directory is all its own; returns which one. */
     private int check(Race race) throws Exception {
-        int[] codes = {exitCode(race.children().get(0)), exitCode(race.children().get(1))};
+        int[] codes = {Child.exitCode(race.children().get(0)), Child.exitCode(race.children().get(1))};
         String both = "exit codes " + codes[0] + " and " + codes[1] + " in " + race.dir() + "; standard errors:\n"
                 + Files.readString(race.errors().get(0)) + "\n" + Files.readString(race.errors().get(1));
         assertTrue(codes[0] + codes[1] == 2 && codes[0] * codes[1] == 0, both);
@@ -207,13 +207,5 @@ class ConcurrentStartTest {
         assertEquals(Set.of(), differ, "files unlike those of seed " + race.seeds().get(winner) + " alone; " + both
                 + RunContents.texts(differ, alone, race.dir()));
         return winner;
-    }
-
-    private static int exitCode(Process p) throws InterruptedException {
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("a child still runs after " + TIMEOUT_SECONDS + " s");
-        }
-        return p.exitValue();
     }
 }

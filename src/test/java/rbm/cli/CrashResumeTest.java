@@ -31,8 +31,8 @@ import rbm.run.RunContents;
  * with the same {@code --out}, as a user would. The child runs alternate between two kinds of kill: at a uniform
  * random instant within the length of an uninterrupted run, and 0 to 2 ms after the first change to the run
  * directory that follows such an instant (a file appears, changes or goes: a checkpoint file, a temporary file of
- * an atomic write, the manifest, the metrics). A child that ends before its kill counts none. A killed run that finishes before the test has made {@value #KILLS} kills is compared, and a new one is
- * started; the rounds alternate between CD-1 with momentum and PCD (sklearn), whose chains are trainer state too.
+ * an atomic write, the manifest, the metrics). A child that ends before its kill counts none. A killed run that
+ * finishes before the test has made {@value #KILLS} kills is compared, and a new one is started; the rounds alternate between CD-1 with momentum and PCD (sklearn), whose chains are trainer state too.
  *
  * <p>The random instants come from a seed the test prints; {@code -Drbm.crash.seed=N} replays its choices (the
  * instants, not the timing of the processes). It runs only in the pass with the Vector API module: it starts some
@@ -43,7 +43,6 @@ class CrashResumeTest {
     private static final int KILLS = 20;
     /** Killed runs the test may start before it has made its kills; each takes at least one kill. */
     private static final int MAX_ROUNDS = KILLS;
-    private static final long CHILD_TIMEOUT_SECONDS = 120;
     /** The exit code of a process killed by SIGKILL, as Java reports it on Linux and macOS. */
     private static final int KILLED = 128 + 9;
 
@@ -137,7 +136,7 @@ class CrashResumeTest {
         }
         List<Reference> references = new ArrayList<>();
         for (int c = 0; c < CONFIGS.size(); c++) {
-            assertEquals(0, exitCode(running.get(c)), "reference run: "
+            assertEquals(0, Child.exitCode(running.get(c)), "reference run: "
                     + Files.readString(tmp.resolve("reference-" + c + ".err")));
             long nanos = System.nanoTime() - started.get(c);
             references.add(new Reference(tmp.resolve("reference-" + c), RunContents.of(tmp.resolve("reference-" + c)),
@@ -183,7 +182,7 @@ class CrashResumeTest {
             if (kind != Kill.NONE) {
                 p.destroyForcibly();
             }
-            int code = exitCode(p);
+            int code = Child.exitCode(p);
             if (code == 0 && cycle == 0) {
                 lengths[c] = System.nanoTime() - t0;
             }
@@ -255,13 +254,5 @@ class CrashResumeTest {
             return null;
         }
         return out;
-    }
-
-    private static int exitCode(Process p) throws InterruptedException {
-        if (!p.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("a child still runs after " + CHILD_TIMEOUT_SECONDS + " s");
-        }
-        return p.exitValue();
     }
 }

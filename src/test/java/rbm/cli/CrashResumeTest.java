@@ -32,7 +32,8 @@ import rbm.run.RunContents;
  * random instant within the length of an uninterrupted run, and 0 to 2 ms after the first change to the run
  * directory that follows such an instant (a file appears, changes or goes: a checkpoint file, a temporary file of
  * an atomic write, the manifest, the metrics). A child that ends before its kill counts none. A killed run that
- * finishes before the test has made {@value #KILLS} kills is compared, and a new one is started; the rounds alternate between CD-1 with momentum and PCD (sklearn), whose chains are trainer state too.
+ * finishes before the test has made {@value #KILLS} kills is compared, and a new one is started; the rounds
+ * alternate between CD-1 with momentum and PCD (sklearn), whose chains are trainer state too.
  *
  * <p>The random instants come from a seed the test prints; {@code -Drbm.crash.seed=N} replays its choices (the
  * instants, not the timing of the processes). It runs only in the pass with the Vector API module: it starts some

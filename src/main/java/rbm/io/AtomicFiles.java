@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 
 /**
@@ -29,6 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class AtomicFiles {
     private static final int BUFFER_SIZE = 1 << 16;
+    /** The name of a temporary file, {@code .NAME.tmp-} and 16 hex digits, as {@link #createTemp} makes it. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.tmp-[0-9a-f]{16}");
 
     private AtomicFiles() {
     }
@@ -146,6 +149,11 @@ public final class AtomicFiles {
                 throw new BadInputException("cannot write to " + dir + ": " + reason(e), e);
             }
         }
+    }
+
+    /** Whether {@code file} is a temporary file of {@link #write}, which a process killed while writing leaves. */
+    public static boolean isTemporary(Path file) {
+        return file.getFileName() != null && TEMPORARY.matcher(file.getFileName().toString()).matches();
     }
 
     private static void move(Path temp, Path target) throws IOException {

@@ -1,6 +1,7 @@
 package rbm.run;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
 import rbm.io.BadInputException;
@@ -15,8 +16,12 @@ public record Manifest(String format, int version, List<LayerEntry> layers) {
 
     /**
      * One RBM: its shape, its progress, and the directory of its latest checkpoint (relative to the run). The
-     * paths of its three arrays are written too, for readers other than this program.
+     * paths of its three arrays are written too, for readers other than this program. The order of the keys is
+     * fixed: Jackson puts the getters that are not components in the order reflection lists them, which varies from
+     * one JVM to the next, and two runs of one seed are to write the same bytes.
      */
+    @JsonPropertyOrder({"layer", "visible", "hidden", "epochs_planned", "epochs_done", "complete", "dir", "weights",
+        "visible_bias", "hidden_bias"})
     public record LayerEntry(int layer, int visible, int hidden, int epochsPlanned, int epochsDone,
                              boolean complete, String dir) {
         @JsonProperty

@@ -32,9 +32,11 @@ import rbm.train.TrainerState;
  *   filters.png        layer-1 weights as images
  *   .claim             locked by the process that writes the run ({@link RunLock}); holds its process id
  * </pre>
- * A checkpoint is written into a new epoch directory, then the epoch's metrics row is logged, then the manifest is
- * switched to it atomically, then the old one is removed. A crash at any point leaves the manifest pointing at a
- * complete checkpoint whose metrics rows are all logged.
+ * A new run writes provenance.json and config.json before its first model.json ({@link #begin}), so a directory with
+ * a manifest can be resumed, and one without holds a start to be made again. A checkpoint is written into a new epoch directory,
+ * then the epoch's metrics row is logged, then the manifest is switched to it atomically, then the old one is
+ * removed. A crash at any point leaves the manifest pointing at a complete checkpoint whose metrics rows are all
+ * logged.
  */
 public final class RunDirectory {
     /** The generator states of a checkpoint, in its trainer directory. */
@@ -227,7 +229,7 @@ public final class RunDirectory {
     /**
      * Writes the checkpoint, runs {@code beforeSwitch} (which logs the epoch's metrics), points the manifest at the
      * checkpoint, then drops the old one. A kill before the switch leaves the old manifest, whose epoch the resumed
-     * run redoes after {@link #removeStaleCheckpoints} and {@link MetricsLog#resumeAt} undo the extra files and row;
+     * run redoes after {@link #removeLeftovers} and {@link MetricsLog#resumeAt} undo the extra files and row;
      * a kill after it leaves a complete epoch.
      */
     public void saveCheckpoint(int layer, int epochsDone, int epochsPlanned, Rbm rbm, TrainerState state,
@@ -272,21 +274,28 @@ public final class RunDirectory {
         }
     }
 
-    /** Deletes the checkpoint directories {@code manifest} does not name: those a kill left behind. */
-    public void removeStaleCheckpoints(Manifest manifest) {
-        for (Path layerDir : children(root)) {
-            String name = layerDir.getFileName().toString();
-            if (!name.matches("layer-\\d+") || !Files.isDirectory(layerDir)) {
+    /**
+     * Deletes what a kill leaves behind: the checkpoint directories {@code manifest} does not name, and the temporary
+     * files of atomic writes (the manifest, the metrics) that never reached their rename.
+     */
+    public void removeLeftovers(Manifest manifest) {
+        for (Path child : children(root)) {
+            String name = child.getFileName().toString();
+            if (AtomicFiles.isTemporary(child)) {
+                deleteTree(child);
+                continue;
+            }
+            if (!name.matches("layer-\\d+") || !Files.isDirectory(child)) {
                 continue;
             }
             Manifest.LayerEntry entry = manifest.layer(Integer.parseInt(name.substring("layer-".length())));
-            for (Path epochDir : children(layerDir)) {
+            for (Path epochDir : children(child)) {
                 if (entry == null || !root.resolve(entry.dir()).equals(epochDir)) {
                     deleteTree(epochDir);
                 }
             }
             if (entry == null) {
-                deleteTree(layerDir);
+                deleteTree(child);
             }
         }
     }

@@ -80,7 +80,7 @@ public final class StackTrainer {
         }
         Manifest.LayerEntry firstEntry = kept.layer(first);
         MetricsLog metrics = new MetricsLog(run.root());
-        run.removeStaleCheckpoints(kept);
+        run.removeLeftovers(kept);
         metrics.resumeAt(first, firstEntry == null ? 0 : firstEntry.epochsDone());
         manifest = kept;
         List<Rbm> trained = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,19 +21,11 @@ class InterruptHintTest {
     @Test
     void aStoppedRunSaysHowToResume() throws Exception {
         Path run = tmp.resolve("run");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java));
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
-        }
-        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "rbm.cli.Main", "train", "--limit", "2000", "--layers", "784-200", "--epochs", "500", "--threads", "1",
-                "--out", run.toString()));
-        Path err = tmp.resolve("err.txt");
-        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(tmp.resolve("out.txt").toFile())
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         Path out = tmp.resolve("out.txt");
+        Path err = tmp.resolve("err.txt");
+        Process p = Child.start(out, err, List.of("train", "--limit", "2000", "--layers", "784-200", "--epochs", "500",
+                "--threads", "1", "--out", run.toString()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.readString(out).contains("epoch 1/") && System.nanoTime() < deadline && p.isAlive()) {
             Thread.sleep(50);
         }

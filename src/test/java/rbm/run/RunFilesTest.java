@@ -86,6 +86,55 @@ class RunFilesTest {
         assertEquals(3, run.readManifest().layer(1).epochsDone());
     }
 
+    /**
+     * A start writes its configuration before the manifest ({@link RunDirectory#begin}): a start killed in between
+     * leaves no model.json, and the same directory is started again.
+     */
+    @Test
+    void aStartKilledBeforeItsManifestIsStartedAgain() {
+        Path dir = tmp.resolve("r");
+        RunConfig config = new RunConfig(null, null, "threshold:0.5", 200, new int[] {7, 5}, new int[] {1},
+                TrainingConfig.hinton(), true, 1, 1, 100, LikelihoodMonitoring.OFF);
+        RunDirectory killed = RunDirectory.create(dir);
+        killed.writeConfig(config); // begin's first write, then the kill
+        killed.release();
+        assertTrue(Files.exists(dir.resolve("config.json")));
+        assertFalse(Files.exists(dir.resolve("model.json")), "a manifest without its configuration");
+        RunDirectory run = RunDirectory.create(dir);
+        run.begin(config);
+        assertEquals(config.seed(), run.readConfig().seed());
+        assertEquals(0, run.readManifest().layers().size());
+        run.release();
+    }
+
+    /** A kill in an atomic write leaves its temporary file; the resumed run removes it and nothing else. */
+    @Test
+    void leftoversOfAKillAreRemoved() throws IOException {
+        RunDirectory run = RunDirectory.create(tmp.resolve("r"));
+        run.writeManifest(new Manifest(java.util.List.of()));
+        Rbm model = BruteForceAccess.randomRbm(7, 5, 1.0, 3);
+        run.saveCheckpoint(1, 1, 2, model, null);
+        run.step = s -> {
+            if (s == RunDirectory.Step.WRITTEN) {
+                throw new Crash();
+            }
+        };
+        assertThrows(Crash.class, () -> run.saveCheckpoint(1, 2, 2, model, null));
+        Path[] temporaries = {run.file(".model.json.tmp-0123456789abcdef"),
+            run.file(".metrics.csv.tmp-fedcba9876543210")};
+        for (Path t : temporaries) {
+            Files.writeString(t, "{");
+        }
+        Files.writeString(run.file("notes.txt"), "the user's own");
+        run.removeLeftovers(run.readManifest());
+        for (Path t : temporaries) {
+            assertFalse(Files.exists(t), t.toString());
+        }
+        assertFalse(Files.exists(run.file("layer-01/epoch-0002")), "the checkpoint the manifest does not name");
+        assertTrue(Files.exists(run.file("layer-01/epoch-0001/weights.npy")), "the one it names");
+        assertTrue(Files.exists(run.file("notes.txt")), "a file of the user's");
+    }
+
     @Test
     void weightsWithTheWrongShapeAreRefused() {
         RunDirectory run = RunDirectory.create(tmp.resolve("r"));
@@ -210,28 +259,6 @@ class RunFilesTest {
         run.release(); // as the killed process's end would
     }
 
-    /** The files of a run by relative path, without provenance.json, the metrics without the seconds column. */
-    private static java.util.Map<String, String> contents(Path run) throws IOException {
-        java.util.Map<String, String> out = new java.util.TreeMap<>();
-        try (var files = Files.walk(run)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String name = run.relativize(f).toString();
-                if (name.equals("provenance.json")) {
-                    continue; // the killed runs are set up without one
-                }
-                byte[] bytes = Files.readAllBytes(f);
-                out.put(name, switch (name) {
-                    case "metrics.csv" -> Files.readAllLines(f).stream()
-                            .map(l -> l.replaceFirst("^([^,]*,[^,]*),[^,]*", "$1")).toList().toString();
-                    case "metrics.jsonl" -> Files.readAllLines(f).stream()
-                            .map(l -> l.replaceFirst("\"seconds\":[^,]*,", "")).toList().toString();
-                    default -> java.util.HexFormat.of().formatHex(bytes);
-                });
-            }
-        }
-        return out;
-    }
-
     /**
      * A kill after the checkpoint is written, after its metrics row is logged, or after the manifest is switched
      * leaves a run that resumes to the files of an uninterrupted run: weights, trainer state, manifest and every
@@ -240,7 +267,7 @@ class RunFilesTest {
     @Test
     void aKillAtAnyStepOfACheckpointResumesToTheSameFiles() throws IOException {
         assertEquals(0, train(tmp.resolve("whole"), 31));
-        java.util.Map<String, String> whole = contents(tmp.resolve("whole"));
+        java.util.Map<String, String> whole = RunContents.of(tmp.resolve("whole"));
         for (int checkpoint : new int[] {3, 4}) { // within layer 1 (after its last epoch), and layer 2's first
             for (RunDirectory.Step step : RunDirectory.Step.values()) {
                 Path dir = tmp.resolve("kill-" + checkpoint + "-" + step);
@@ -248,12 +275,9 @@ class RunFilesTest {
                 java.io.StringWriter sink = new java.io.StringWriter();
                 assertEquals(0, Main.run(new java.io.PrintWriter(sink), new java.io.PrintWriter(sink), "train",
                         "--resume", dir.toString()), sink.toString());
-                java.util.Map<String, String> resumed = contents(dir);
-                java.util.Set<String> differ = new java.util.TreeSet<>(whole.keySet());
-                differ.addAll(resumed.keySet());
-                differ.removeIf(k -> java.util.Objects.equals(whole.get(k), resumed.get(k)));
-                assertEquals(java.util.Set.of(), differ, "files that differ, killed at " + step + " of checkpoint "
-                        + checkpoint);
+                // the killed runs are set up without a provenance.json, and RunContents leaves it out
+                assertEquals(java.util.Set.of(), RunContents.differences(whole, RunContents.of(dir)),
+                        "files that differ, killed at " + step + " of checkpoint " + checkpoint);
             }
         }
     }

@@ -3,11 +3,8 @@ package rbm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rbm.run.RunConfig;
@@ -33,25 +25,24 @@ import rbm.run.RunDirectory;
  * the directory is the winner's: its seed and data in {@code config.json} and {@code provenance.json}, and the
  * weights, trainer state and metrics of a run of its seed alone.
  *
- * <p>Each child reads its data from a named pipe of its own, which the test fills only once both children have
- * opened theirs: both have then passed the early check of the directory and wait in the data load, and both go on
- * to claim the directory within microseconds of each other. Needs {@code mkfifo}; runs only in the pass with the
- * Vector API module, as it starts some 40 JVMs.
+ * <p>The two children start back to back, and each claims the directory as soon as it has read its flags, before it
+ * loads any data, so the two claims come within the few milliseconds by which their JVMs' starts differ. Each reads
+ * a copy of the data of its own, so that the files show whose run the directory holds. Runs only in the pass with
+ * the Vector API module, as it starts some 40 JVMs.
  */
 class ConcurrentStartTest {
     private static final int STARTS = 20;
     /** Races run at the same time: JVMs start faster side by side than one pair after another. */
     private static final int AT_ONCE = 4;
     private static final long[] SEEDS = {101, 202};
-    private static final long TIMEOUT_SECONDS = 120;
     private static final List<String> ARGS = List.of("--layers", "16-8", "--epochs", "1", "--monitor-rows", "50",
             "--threads", "1");
 
     @TempDir
     Path tmp;
 
-    /** One race: two children on one directory, child i with data pipe {@code pipes[i]} and seed {@code seeds[i]}. */
-    private record Race(Path dir, List<Path> pipes, List<Long> seeds, List<Process> children, List<Path> errors) {
+    /** One race: two children on one directory, child i with data file {@code files[i]} and seed {@code seeds[i]}. */
+    private record Race(Path dir, List<Path> files, List<Long> seeds, List<Process> children, List<Path> errors) {
     }
 
     @Test
@@ -59,7 +50,6 @@ class ConcurrentStartTest {
         assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
                 "runs in the pass with the Vector API module only");
         byte[] data = data();
-        assumeTrue(mkfifo(tmp.resolve("probe")), "needs mkfifo");
         Path plain = tmp.resolve("data.txt");
         Files.write(plain, data);
         List<Process> solo = new ArrayList<>();
@@ -69,30 +59,22 @@ class ConcurrentStartTest {
         }
         int[] winsByOrder = new int[2];
         int[] winsBySeed = new int[2];
-        ExecutorService pool = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
-        try {
-            for (int first = 0; first < STARTS; first += AT_ONCE) {
-                List<Race> races = new ArrayList<>();
-                for (int i = first; i < Math.min(first + AT_ONCE, STARTS); i++) {
-                    races.add(start(i));
-                }
-                for (Race race : races) {
-                    release(race, data, pool);
-                }
-                if (first == 0) {
-                    for (int s = 0; s < SEEDS.length; s++) {
-                        assertEquals(0, Child.exitCode(solo.get(s)),
-                                Files.readString(tmp.resolve("solo-" + SEEDS[s] + ".err")));
-                    }
-                }
-                for (Race race : races) {
-                    int winner = check(race);
-                    winsByOrder[winner]++;
-                    winsBySeed[race.seeds().get(winner) == SEEDS[0] ? 0 : 1]++;
+        for (int first = 0; first < STARTS; first += AT_ONCE) {
+            List<Race> races = new ArrayList<>();
+            for (int i = first; i < Math.min(first + AT_ONCE, STARTS); i++) {
+                races.add(start(i, data));
+            }
+            if (first == 0) {
+                for (int s = 0; s < SEEDS.length; s++) {
+                    assertEquals(0, Child.exitCode(solo.get(s)),
+                            Files.readString(tmp.resolve("solo-" + SEEDS[s] + ".err")));
                 }
             }
-        } finally {
-            pool.shutdownNow();
+            for (Race race : races) {
+                int winner = check(race);
+                winsByOrder[winner]++;
+                winsBySeed[race.seeds().get(winner) == SEEDS[0] ? 0 : 1]++;
+            }
         }
         System.out.printf("ConcurrentStartTest: %d races, one winner each: the first started won %d, the second %d; "
                 + "seed %d won %d, seed %d won %d%n", STARTS, winsByOrder[0], winsByOrder[1], SEEDS[0], winsBySeed[0],
@@ -119,63 +101,22 @@ class ConcurrentStartTest {
         return args;
     }
 
-    private static boolean mkfifo(Path path) throws InterruptedException {
-        try {
-            return new ProcessBuilder("mkfifo", path.toString()).start().waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** Starts race {@code i}; the seeds swap places from one race to the next, so neither is always first. */
-    private Race start(int i) throws Exception {
+    private Race start(int i, byte[] data) throws Exception {
         Path dir = tmp.resolve("race-" + i);
-        List<Path> pipes = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         List<Long> seeds = List.of(SEEDS[i % 2], SEEDS[1 - i % 2]);
         List<Process> children = new ArrayList<>();
         List<Path> errors = new ArrayList<>();
         for (int c = 0; c < 2; c++) {
-            Path pipe = tmp.resolve("race-" + i + "-data-" + c + ".txt");
-            assertTrue(mkfifo(pipe), "mkfifo " + pipe);
-            pipes.add(pipe);
+            Path file = tmp.resolve("race-" + i + "-data-" + c + ".txt");
+            Files.write(file, data);
+            files.add(file);
             errors.add(tmp.resolve("race-" + i + "-" + c + ".err"));
             children.add(Child.start(tmp.resolve("race-" + i + "-" + c + ".out"), errors.get(c),
-                    args(pipe, seeds.get(c), dir)));
+                    args(file, seeds.get(c), dir)));
         }
-        return new Race(dir, pipes, seeds, children, errors);
-    }
-
-    /**
-     * Waits until both children have opened their pipes (an open for writing blocks until the reader's), then
-     * writes the data to both and closes both, so that both data loads end at the same moment.
-     */
-    private static void release(Race race, byte[] data, ExecutorService pool) throws Exception {
-        List<CompletableFuture<OutputStream>> opened = race.pipes().stream()
-                .map(p -> CompletableFuture.supplyAsync(() -> open(p), pool)).toList();
-        List<OutputStream> pipes = new ArrayList<>();
-        try {
-            for (CompletableFuture<OutputStream> f : opened) {
-                pipes.add(f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
-            }
-        } catch (TimeoutException e) {
-            race.children().forEach(Process::destroyForcibly);
-            fail("a child never read its data in " + race.dir() + ": " + Files.readString(race.errors().get(0))
-                    + Files.readString(race.errors().get(1)));
-        }
-        for (OutputStream out : pipes) {
-            out.write(data); // less than a pipe's buffer: the write does not wait for the reader
-        }
-        for (OutputStream out : pipes) {
-            out.close();
-        }
-    }
-
-    private static OutputStream open(Path pipe) {
-        try {
-            return Files.newOutputStream(pipe);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return new Race(dir, files, seeds, children, errors);
     }
 
     /** Checks that exactly one child won the race and the directory is all its own; returns which one. */
@@ -192,12 +133,12 @@ class ConcurrentStartTest {
 
         RunConfig config = RunDirectory.open(race.dir()).readConfig();
         assertEquals(race.seeds().get(winner), config.seed(), "the seed in config.json, " + both);
-        assertEquals(race.pipes().get(winner).toString(), config.data(), "the data in config.json, " + both);
+        assertEquals(race.files().get(winner).toString(), config.data(), "the data in config.json, " + both);
         String provenance = Files.readString(race.dir().resolve("provenance.json"));
-        assertTrue(provenance.contains(race.pipes().get(winner).toString()), provenance);
-        assertFalse(provenance.contains(race.pipes().get(loser).toString()), provenance);
+        assertTrue(provenance.contains(race.files().get(winner).toString()), provenance);
+        assertFalse(provenance.contains(race.files().get(loser).toString()), provenance);
 
-        // config.json names the data it was given, a pipe here and a plain file in the solo run: checked above
+        // config.json names the data it was given, a copy of its own here: checked above
         Path alone = tmp.resolve("solo-" + race.seeds().get(winner));
         Map<String, String> files = RunContents.of(race.dir());
         Map<String, String> solo = RunContents.of(alone);

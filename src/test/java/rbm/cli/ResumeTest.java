@@ -14,11 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rbm.run.RunContents;
 
 /**
  * {@code train --resume} verifies what it continues and does what it is asked: the data must be the run's own, the
@@ -47,34 +47,14 @@ class ResumeTest {
                 "--batch", "20", "--seed", "3", "--threads", "1", "--monitor-rows", "50", "--out", out.toString());
     }
 
-    /** Every file of a run but provenance.json and the claim, the metrics without their timing column. */
     private static Map<String, String> contents(Path run) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(run)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String name = run.relativize(f).toString();
-                if (name.equals("provenance.json") || name.equals(".claim")) {
-                    continue;
-                }
-                String text = switch (name) {
-                    case "metrics.csv" -> Files.readString(f).replaceAll("(?m)^(\\d+,\\d+),[^,]*,", "$1,,");
-                    case "metrics.jsonl" -> Files.readString(f).replaceAll("\"seconds\":[^,]*,", "");
-                    default -> java.util.HexFormat.of().formatHex(Files.readAllBytes(f));
-                };
-                out.put(name, text);
-            }
-        }
-        return out;
+        return RunContents.of(run);
     }
 
     /** The same files with the same bytes; a difference names the file. */
     private static void assertSameRun(Path expected, Path actual) throws IOException {
-        Map<String, String> a = contents(expected);
-        Map<String, String> b = contents(actual);
-        assertEquals(a.keySet(), b.keySet(), "the files of " + actual);
-        for (String name : a.keySet()) {
-            assertTrue(a.get(name).equals(b.get(name)), name + " differs between " + expected + " and " + actual);
-        }
+        Set<String> differ = RunContents.differences(contents(expected), contents(actual));
+        assertEquals(Set.of(), differ, "files that differ between " + expected + " and " + actual);
     }
 
     @Test

@@ -15,7 +15,10 @@ import rbm.train.TrainingConfig;
  * the default recipe), with the products by v⁰ as sums of rows and with every product dense, epoch by epoch in turn,
  * in one JVM. Prints, for each, the milliseconds per step of each phase (median over the epochs after the first):
  * gather (the batch and its index lists), hidden from data (h⁰ = σ(v⁰W + c) and hˢ), visible (v¹ = σ(hˢWᵀ + b)),
- * hidden from the model (h¹), the weight step (∇W, the updates of W and the biases).
+ * hidden from the model (h¹), the weight step (∇W, the updates of W and the biases). Then the dense products of a
+ * step alone, on the same threads (v·W twice, h·Wᵀ, and the gradient's Aᵀ·B of inner dimension 200), timed in the
+ * same JVM: the rest of the dense step (sampling, sigmoids, biases, the update, the gather, the hand-overs) is
+ * what is not the arithmetic of the products.
  *
  * <pre>java --add-modules jdk.incubator.vector -cp benchmarks.jar:rbm.jar rbm.bench.StepPhases [epochs] [threads]</pre>
  */
@@ -56,6 +59,7 @@ public final class StepPhases {
                         epochSeconds[1][e]);
             }
         }
+        double products = productsAlone(threads, epochs);
         System.out.printf(Locale.ROOT, "milliseconds per step, %d threads, median of epochs 2–%d%n", threads, epochs);
         System.out.printf(Locale.ROOT, "%-14s %8s %8s %8s%n", "phase", modes[0], modes[1], "ratio");
         double[] total = new double[2];
@@ -70,6 +74,46 @@ public final class StepPhases {
         System.out.printf(Locale.ROOT, "%-14s %8.3f %8.3f %8.2f%n", "step", total[0], total[1], total[0] / total[1]);
         System.out.printf(Locale.ROOT, "%-14s %8.3f %8.3f %8.2f   (seconds)%n", "epoch", median(epochSeconds[0]),
                 median(epochSeconds[1]), median(epochSeconds[0]) / median(epochSeconds[1]));
+        System.out.printf(Locale.ROOT, "dense products alone %.3f ms a step: the rest is %.1f%% of the dense step%n",
+                products, 100 * (total[1] - products) / total[1]);
+    }
+
+    /**
+     * The milliseconds of a step's four dense products on {@code threads} threads, the median of {@code rounds}
+     * rounds of 600 steps (the first round compiles): v⁰·W and v¹·W (100 × 784 · 784 × 500), hˢ·Wᵀ, and the
+     * gradient [v⁰ v¹]ᵀ·[h⁰ h¹] (784 × 500, inner dimension 200).
+     */
+    private static double productsAlone(int threads, int rounds) {
+        int b = 100;
+        int nv = 784;
+        int nh = 500;
+        java.util.Random r = new java.util.Random(1);
+        float[] w = new float[nv * nh];
+        float[] v = new float[2 * b * nv];
+        float[] h = new float[2 * b * nh];
+        for (float[] x : new float[][] {w, v, h}) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = r.nextFloat() - 0.5f;
+            }
+        }
+        float[] outH = new float[b * nh];
+        float[] outV = new float[b * nv];
+        float[] grad = new float[nv * nh];
+        double[] perStep = new double[rounds];
+        int steps = 600;
+        try (Compute compute = Compute.create(threads)) {
+            for (int round = 0; round < rounds; round++) {
+                long start = System.nanoTime();
+                for (int s = 0; s < steps; s++) {
+                    compute.gemm(false, false, b, nh, nv, 1f, v, w, 0f, outH);
+                    compute.gemm(false, true, b, nv, nh, 1f, h, w, 0f, outV);
+                    compute.gemm(false, false, b, nh, nv, 1f, v, w, 0f, outH);
+                    compute.gemm(true, false, nv, nh, 2 * b, 1f, v, h, 0f, grad);
+                }
+                perStep[round] = (System.nanoTime() - start) / 1e6 / steps;
+            }
+        }
+        return median(perStep);
     }
 
     /** The median of all but the first value (the first epoch compiles the code). */

@@ -13,10 +13,6 @@ import rbm.io.JsonFiles;
  * new epoch counts ({@code --epochs}) against the epochs already trained.
  */
 public final class RunExtension {
-    /** The part of {@code provenance.json} that resume checks. */
-    record RecordedData(List<DataSource> data) {
-    }
-
     private RunExtension() {
     }
 
@@ -67,7 +63,7 @@ public final class RunExtension {
         if (!Files.exists(file)) {
             return;
         }
-        List<DataSource> recorded = JsonFiles.readLenient(file, RecordedData.class).data();
+        List<DataSource> recorded = JsonFiles.readLenient(file, Provenance.class).data();
         if (recorded == null || recorded.isEmpty()) {
             throw new BadInputException(file + ": records no data files, so the data cannot be checked");
         }

@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import rbm.io.BadInputException;
 
 /**
  * Loads a data file whatever its format, telling IDX from text by its content, and finds the bundled MNIST:
  * in the directory named by the system property {@code rbm.data.dir} if set, else in {@code ./data}, else in
- * {@code data/} beside the directory that holds the jar (the jar is {@code target/rbm.jar}).
+ * {@code data/} beside the directory that holds the jar (the jar is {@code target/rbm.jar}). Fashion-MNIST, which is
+ * not bundled, is read where {@link FashionMnist} says.
  */
 public final class DataLoader {
     public static final String DATA_DIR_PROPERTY = "rbm.data.dir";
@@ -58,6 +60,29 @@ public final class DataLoader {
         return load(bundledTestImages(), bundledTestLabels());
     }
 
+    /**
+     * Fashion-MNIST's 60,000 training images with their labels, from {@link FashionMnist#directory()}; grey levels
+     * and labels as in {@link #mnistTrain()}.
+     */
+    public static Dataset fashionMnistTrain() {
+        return fashionMnistTrain(FashionMnist.directory());
+    }
+
+    /** Fashion-MNIST's 10,000 test images with their labels, from {@link FashionMnist#directory()}. */
+    public static Dataset fashionMnistTest() {
+        return fashionMnistTest(FashionMnist.directory());
+    }
+
+    /** The Fashion-MNIST training files in {@code dir}, which may hold a cut of them (fewer images). */
+    public static Dataset fashionMnistTrain(Path dir) {
+        return FashionMnist.load(dir, TRAIN_IMAGES, TRAIN_LABELS);
+    }
+
+    /** The Fashion-MNIST test files in {@code dir}, which may hold a cut of them (fewer images). */
+    public static Dataset fashionMnistTest(Path dir) {
+        return FashionMnist.load(dir, TEST_IMAGES, TEST_LABELS);
+    }
+
     public static Path bundledTrainImages() {
         return bundled(TRAIN_IMAGES);
     }
@@ -87,17 +112,20 @@ public final class DataLoader {
     static Path bundled(String name) {
         List<Path> dirs = dataDirs();
         for (Path dir : dirs) {
-            for (String file : List.of(name + ".gz", name)) {
-                Path p = dir.resolve(file);
-                if (Files.isRegularFile(p)) {
-                    return p;
-                }
+            Optional<Path> p = find(dir, name);
+            if (p.isPresent()) {
+                return p.get();
             }
         }
         String searched = dirs.stream().map(d -> d.toAbsolutePath().normalize().toString())
                 .collect(Collectors.joining(", "));
         throw new BadInputException("bundled MNIST not found: no " + name + ".gz in " + searched
                 + "; pass --data FILE to use your own data (or set -D" + DATA_DIR_PROPERTY + "=DIR)");
+    }
+
+    /** {@code dir/name.gz}, else {@code dir/name}, if either is a file. */
+    static Optional<Path> find(Path dir, String name) {
+        return Stream.of(name + ".gz", name).map(dir::resolve).filter(Files::isRegularFile).findFirst();
     }
 
     static List<Path> dataDirs() {

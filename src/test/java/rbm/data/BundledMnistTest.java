@@ -2,6 +2,7 @@ package rbm.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static rbm.data.TestFiles.assertSpansUnitInterval;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,13 +69,6 @@ class BundledMnistTest {
 
     @Test
     void pixelsAreGreyLevelsInUnitInterval() {
-        float min = 1;
-        float max = 0;
-        for (float v : train.values()) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        assertEquals(0f, min);
-        assertEquals(1f, max);
+        assertSpansUnitInterval(train.values());
     }
 }

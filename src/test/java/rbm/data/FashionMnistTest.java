@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static rbm.data.TestFiles.assertBadInput;
+import static rbm.data.TestFiles.assertSpansUnitInterval;
 import static rbm.data.TestFiles.concat;
 import static rbm.data.TestFiles.gzip;
 import static rbm.data.TestFiles.idxHeader;
@@ -43,14 +44,7 @@ class FashionMnistTest {
         assertEquals(0x88 / 255f, train.get(0, 4 * 28 + 15));
         assertEquals(0xcc / 255f, train.get(0, 5 * 28 + 15));
         assertEquals(0f, train.get(0, 0));
-        float min = 1;
-        float max = 0;
-        for (float v : train.values()) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        assertEquals(0f, min);
-        assertEquals(1f, max);
+        assertSpansUnitInterval(train.values());
         int[] counts = new int[10];
         for (int label : train.labels()) {
             counts[label]++; // a label outside 0..9 throws here

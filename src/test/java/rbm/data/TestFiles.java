@@ -1,5 +1,6 @@
 package rbm.data;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,18 @@ final class TestFiles {
 
     static Path writeText(Path dir, String name, String text) {
         return write(dir, name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Grey levels whose smallest value is 0 and largest 1: both ends of the 0..255 scale occur. */
+    static void assertSpansUnitInterval(float[] values) {
+        float min = 1;
+        float max = 0;
+        for (float v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        assertEquals(0f, min);
+        assertEquals(1f, max);
     }
 
     /** Runs {@code action}, expects a one-line BadInputException whose message contains every fragment. */

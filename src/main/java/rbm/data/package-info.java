@@ -1,2 +1,2 @@
-/** Training data: IDX and text readers, binarisation, and the bundled MNIST; a {@code Dataset} is a row-major float array. */
+/** Training data: IDX and text readers, binarisation, the bundled MNIST and Fashion-MNIST ({@code ImageSet}); a {@code Dataset} is a row-major float array. */
 package rbm.data;

@@ -2,6 +2,7 @@ package rbm.api;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import rbm.data.ImageSet;
 import rbm.experiment.ExperimentConfig;
 import rbm.experiment.PaperExperiment;
 import rbm.experiment.Results;
@@ -15,41 +16,45 @@ import rbm.report.ReportPage;
  * seeds and sweep widths.
  *
  * @param quickPipeline the quick pipeline's sweep, generation and classifier settings
- * @param images    MNIST training images, at most 60,000
+ * @param data      the image set
+ * @param images    training images, at most 60,000
  * @param epochs    epochs per RBM
  * @param seeds     training runs, seeds {@code firstSeed}, {@code firstSeed + 1}, ...
  * @param firstSeed the first seed
  * @param controls  run the controls (an untrained stack, shuffled pixels)
  * @param threads   worker threads
  */
-public record Reproduction(boolean quickPipeline, int images, int epochs, int seeds, long firstSeed, boolean controls,
-                           int threads) {
+public record Reproduction(boolean quickPipeline, ImageSet data, int images, int epochs, int seeds, long firstSeed,
+                           boolean controls, int threads) {
 
     public Reproduction {
         if (images > 60000) {
-            throw new BadInputException("--images: MNIST has 60000 training images, got " + images);
+            throw new BadInputException("--images: " + data.displayName() + " has 60000 training images, got "
+                    + images);
         }
     }
 
-    /** The paper's run: 60,000 images, 10 epochs, 3 seeds from 1, the controls, all cores. */
+    /** The paper's run: 60,000 MNIST images, 10 epochs, 10 seeds from 1, the controls, all cores. */
     public static Reproduction full() {
         return of(false, ExperimentConfig.full());
     }
 
-    /** 5,000 images, 2 epochs, 2 seeds from 1, the controls, all cores. */
+    /** 5,000 MNIST images, 2 epochs, 3 seeds from 1, the controls, all cores. */
     public static Reproduction quick() {
         return of(true, ExperimentConfig.quick());
     }
 
     private static Reproduction of(boolean quick, ExperimentConfig c) {
-        return new Reproduction(quick, c.images(), c.epochs(), c.seeds(), c.firstSeed(), c.controls(), c.threads());
+        return new Reproduction(quick, c.data(), c.images(), c.epochs(), c.seeds(), c.firstSeed(), c.controls(),
+                c.threads());
     }
 
     /** Runs the experiment into {@code out}, logging each step, and returns its wall time in seconds. */
     public double run(Path out, PrintWriter log) {
         ExperimentConfig b = quickPipeline ? ExperimentConfig.quick() : ExperimentConfig.full();
-        ExperimentConfig c = new ExperimentConfig(images, b.widths(), epochs, seeds, firstSeed, b.sweepWidths(),
-                b.generated(), b.gibbsSteps(), controls && b.controls(), b.classifierEpochs(), threads);
+        ExperimentConfig c = new ExperimentConfig(data, images, b.widths(), epochs, seeds, firstSeed,
+                b.sweepWidths(), b.generated(), b.gibbsSteps(), controls && b.controls(), b.classifierEpochs(),
+                threads, b.evaluation());
         Results results = new PaperExperiment(c, out, log).run();
         new ReportPage(results).write(out);
         return results.seconds();

@@ -7,103 +7,162 @@ import rbm.kernels.Kernels;
 /**
  * How good and how varied a set of generated digits is.
  * <ul>
- *   <li>quality: the mean Euclidean distance from each generated image (pixel probabilities) to its nearest
- *       training image, ‖g − t‖ = √(‖g‖² + ‖t‖² − 2 g·t), and the classifier's mean confidence max_y p(y | g);</li>
+ *   <li>quality: the classifier's mean confidence max_y p(y | g), and how far each generated image, thresholded at
+ *       0.5, is from its nearest training image: the number of pixels in which they differ (the Hamming distance,
+ *       which {@link Reliability} turns into a curve);</li>
  *   <li>diversity: the entropy of the predicted labels in bits (log2 10 = 3.32 when all ten digits appear equally),
  *       and the fraction of distinct binary patterns (the images thresholded at 0.5);</li>
  *   <li>the combined score: confidence × (label entropy / log2 10) × fraction distinct, in [0, 1]. It is high only
  *       when the digits are recognisable, cover the classes, and are not copies of one another.</li>
  * </ul>
+ * The score's own sampling error comes from batch means: the score of each of {@link #PARTS} disjoint parts of the
+ * samples, whose standard deviation over √PARTS estimates the error of the score of all of them.
  *
  * @param samples            number of generated images
- * @param nearestDistance    mean distance to the nearest training image
+ * @param nearestDistance    mean Hamming distance to the nearest training image, pixels
  * @param confidence         mean classifier confidence
  * @param labelEntropy       entropy of the predicted labels, bits
  * @param distinctFraction   distinct thresholded patterns / samples
  * @param labelCounts        how many samples were given each label
  * @param score              the combined score
+ * @param scoreError         its sampling error (batch means over {@link #PARTS} parts; NaN below 2 samples a part)
+ * @param nearest            per sample, the Hamming distance to its nearest training image
  */
 public record GenerationScore(int samples, double nearestDistance, double confidence, double labelEntropy,
-                              double distinctFraction, int[] labelCounts, double score) {
+                              double distinctFraction, int[] labelCounts, double score, double scoreError,
+                              int[] nearest) {
 
+    /** Disjoint parts of the samples for the batch-means error of the score. */
+    public static final int PARTS = 4;
     /** Training rows compared at once in the nearest-neighbour search. */
     private static final int CHUNK = 4096;
 
     public static GenerationScore of(float[] generated, int rows, float[] training, int trainingRows, int width,
                                      SoftmaxRegression classifier, Compute compute) {
-        double nearest = meanNearestDistance(generated, rows, training, trainingRows, width, compute);
+        return of(generated, rows, nearestHamming(generated, rows, training, trainingRows, width, compute), width,
+                classifier, compute);
+    }
+
+    /** The score without the nearest-neighbour search: {@code nearestDistance} is NaN, {@code nearest} empty. */
+    public static GenerationScore withoutDistances(float[] generated, int rows, int width,
+                                                   SoftmaxRegression classifier, Compute compute) {
+        return of(generated, rows, new int[0], width, classifier, compute);
+    }
+
+    private static GenerationScore of(float[] generated, int rows, int[] nearest, int width,
+                                      SoftmaxRegression classifier, Compute compute) {
+        double meanNearest = nearest.length == 0 ? Double.NaN : 0;
+        for (int d : nearest) {
+            meanNearest += (double) d / rows;
+        }
         int classes = classifier.classes();
         float[] p = classifier.predictProbabilities(generated, rows, compute);
         int[] labels = SoftmaxRegression.argmax(p, rows, classes);
+        long[] keys = packed(generated, rows, width, compute.kernels());
+        Part all = part(p, labels, keys, 0, rows, classes, width, compute.kernels());
+        double error = Double.NaN;
+        if (rows / PARTS >= 2) {
+            double[] s = new double[PARTS];
+            double mean = 0;
+            for (int i = 0; i < PARTS; i++) {
+                s[i] = part(p, labels, keys, i * rows / PARTS, (i + 1) * rows / PARTS, classes, width,
+                        compute.kernels()).score;
+                mean += s[i] / PARTS;
+            }
+            double var = 0;
+            for (double x : s) {
+                var += (x - mean) * (x - mean) / (PARTS - 1);
+            }
+            error = Math.sqrt(var / PARTS);
+        }
+        return new GenerationScore(rows, meanNearest, all.confidence, all.entropy, all.distinct, all.counts,
+                all.score, error, nearest);
+    }
+
+    private record Part(double confidence, double entropy, double distinct, int[] counts, double score) {
+    }
+
+    /** The score of rows [from, to). */
+    private static Part part(float[] p, int[] labels, long[] keys, int from, int to, int classes, int width,
+                             Kernels kernels) {
+        int n = to - from;
         double confidence = 0;
         int[] counts = new int[classes];
-        for (int r = 0; r < rows; r++) {
+        for (int r = from; r < to; r++) {
             confidence += p[r * classes + labels[r]];
             counts[labels[r]]++;
         }
-        confidence /= rows;
+        confidence /= n;
         double entropy = 0;
         for (int c : counts) {
             if (c > 0) {
-                double q = (double) c / rows;
+                double q = (double) c / n;
                 entropy -= q * Math.log(q) / Math.log(2);
             }
         }
-        double distinct = (double) distinctPatterns(generated, rows, width, compute) / rows;
-        double score = confidence * (entropy / (Math.log(classes) / Math.log(2))) * distinct;
-        return new GenerationScore(rows, nearest, confidence, entropy, distinct, counts, score);
-    }
-
-    /** Distinct binary patterns (units above 0.5), packed and counted as the relevance engine counts states. */
-    private static long distinctPatterns(float[] x, int rows, int width, Compute compute) {
-        Kernels kernels = compute.kernels();
         int words = (width + 63) >>> 6;
-        long[] key = new long[words];
+        long distinctCount;
         try (StateCounter counter = new StateCounter(width, kernels)) {
-            for (int r = 0; r < rows; r++) {
-                kernels.packBits(x, r * width, width, 0.5f, key, 0);
-                counter.add(key, 0);
+            for (int r = from; r < to; r++) {
+                counter.add(keys, r * words);
             }
-            return counter.distinct();
+            distinctCount = counter.distinct();
         }
+        double distinct = (double) distinctCount / n;
+        double score = confidence * (entropy / (Math.log(classes) / Math.log(2))) * distinct;
+        return new Part(confidence, entropy, distinct, counts, score);
     }
 
-    static double meanNearestDistance(float[] g, int rows, float[] t, int tRows, int width, Compute compute) {
-        double[] best = new double[rows];
-        java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
-        double[] gNorm = squaredNorms(g, rows, width);
-        float[] dots = new float[rows * CHUNK];
-        for (int from = 0; from < tRows; from += CHUNK) {
-            int n = Math.min(CHUNK, tRows - from);
-            float[] block = java.util.Arrays.copyOfRange(t, from * width, (from + n) * width);
-            double[] tNorm = squaredNorms(block, n, width);
+    /** The patterns thresholded at 0.5 and packed, as the relevance engine packs states. */
+    private static long[] packed(float[] x, int rows, int width, Kernels kernels) {
+        int words = (width + 63) >>> 6;
+        long[] keys = new long[rows * words];
+        for (int r = 0; r < rows; r++) {
+            kernels.packBits(x, r * width, width, 0.5f, keys, r * words);
+        }
+        return keys;
+    }
+
+    /**
+     * Per generated row, the Hamming distance from its pattern thresholded at 0.5 to the nearest row of the 0/1
+     * {@code training}: |g| + |t| − 2 g·t, with the dot products from one matrix product per chunk of training rows
+     * (exact: sums of 0/1 products below 2^24).
+     */
+    public static int[] nearestHamming(float[] generated, int rows, float[] training, int trainingRows, int width,
+                                       Compute compute) {
+        float[] g = new float[rows * width];
+        int[] gOnes = new int[rows];
+        for (int i = 0; i < rows * width; i++) {
+            if (generated[i] > 0.5f) {
+                g[i] = 1;
+                gOnes[i / width]++;
+            }
+        }
+        int[] best = new int[rows];
+        java.util.Arrays.fill(best, Integer.MAX_VALUE);
+        float[] dots = new float[rows * Math.min(CHUNK, trainingRows)];
+        for (int from = 0; from < trainingRows; from += CHUNK) {
+            int n = Math.min(CHUNK, trainingRows - from);
+            float[] block = java.util.Arrays.copyOfRange(training, from * width, (from + n) * width);
+            int[] tOnes = new int[n];
+            for (int i = 0; i < n * width; i++) {
+                if (block[i] != 0 && block[i] != 1) {
+                    throw new IllegalArgumentException("training rows must be 0/1, got " + block[i]);
+                }
+                tOnes[i / width] += (int) block[i];
+            }
             compute.gemm(false, true, rows, n, width, 1f, g, block, 0f, dots); // g · tᵀ
             for (int r = 0; r < rows; r++) {
+                int b = best[r];
                 for (int j = 0; j < n; j++) {
-                    double d2 = gNorm[r] + tNorm[j] - 2.0 * dots[r * n + j];
-                    if (d2 < best[r]) {
-                        best[r] = d2;
+                    int d = gOnes[r] + tOnes[j] - 2 * (int) dots[r * n + j];
+                    if (d < b) {
+                        b = d;
                     }
                 }
+                best[r] = b;
             }
         }
-        double sum = 0;
-        for (double d2 : best) {
-            sum += Math.sqrt(Math.max(0, d2));
-        }
-        return sum / rows;
-    }
-
-    private static double[] squaredNorms(float[] x, int rows, int width) {
-        double[] out = new double[rows];
-        for (int r = 0; r < rows; r++) {
-            double s = 0;
-            for (int i = 0; i < width; i++) {
-                double v = x[r * width + i];
-                s += v * v;
-            }
-            out[r] = s;
-        }
-        return out;
+        return best;
     }
 }

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
-import rbm.data.Binarization;
-import rbm.data.DataLoader;
 import rbm.data.Dataset;
 import rbm.evaluate.GenerationScore;
+import rbm.evaluate.Reliability;
+import rbm.evaluate.StackLikelihood;
 import rbm.evaluate.SoftmaxRegression;
 import rbm.generate.GibbsSampler;
 import rbm.generate.Pictures;
@@ -50,6 +50,7 @@ public final class PaperExperiment {
     private final Path out;
     private final PrintWriter log;
     private final long started = System.nanoTime();
+    private ImageData images;
 
     public PaperExperiment(ExperimentConfig config, Path out, PrintWriter log) {
         this.config = config;
@@ -60,34 +61,60 @@ public final class PaperExperiment {
     public Results run() {
         Results results = new Results(config);
         try (Compute compute = Compute.create(config.threads())) {
-            WarmUp.start(compute.kernels()); // compiles the kernels while MNIST loads
-            step("loading MNIST");
-            Binarization threshold = Binarization.threshold(0.5);
-            Dataset train = threshold.apply(DataLoader.mnistTrain().subset(0, config.images()), null);
-            Dataset test = threshold.apply(DataLoader.mnistTest(), null);
+            WarmUp.start(compute.kernels()); // compiles the kernels while the images load
+            images = ImageData.load(config.data(), config.images());
+            step("loaded " + images.name() + ": " + images.train().rows() + " training and " + images.test().rows()
+                    + " held-out images");
+            Dataset train = images.train();
+            Dataset test = images.test();
             results.kernels = compute.kernels().name();
 
-            step("training the softmax classifier that scores generated digits");
+            step("training the softmax classifier that scores generated images");
             SoftmaxRegression classifier = SoftmaxRegression.fit(train, 10,
                     SoftmaxRegression.Settings.defaults().withEpochs(config.classifierEpochs()), compute);
             results.classifierAccuracy = classifier.accuracy(test, compute);
             log("  test accuracy %.4f", results.classifierAccuracy);
+            int references = Math.min(1000, test.rows());
+            results.reliabilityReference = Reliability.median(GenerationScore.nearestHamming(test.values(),
+                    references, train.values(), train.rows(), train.cols(), compute));
+            log("  a held-out image differs from its nearest training image in %d pixels (median of %d)",
+                    results.reliabilityReference, references);
 
             RelevanceBound bound = new RelevanceBound(train.rows());
+            RelevanceBound heldoutBound = new RelevanceBound(test.rows());
             results.bound = bound;
+            results.heldoutBound = heldoutBound;
+            ExperimentConfig.Evaluation ev = config.evaluation();
+            int likelihoodRows = Math.min(ev.likelihoodImages(), Math.min(train.rows(), test.rows()));
+            Dataset likelihoodTrain = train.subset(0, likelihoodRows);
+            Dataset likelihoodTest = test.subset(0, likelihoodRows);
             for (int s = 0; s < config.seeds(); s++) {
                 long seed = config.firstSeed() + s;
-                step("seed " + seed + ": training the stack " + RunConfig.widthsLabel(config.widths()));
+                step("seed " + seed + " of " + (config.firstSeed() + config.seeds() - 1) + ": training the stack "
+                        + RunConfig.widthsLabel(config.widths()));
                 DeepBeliefNet dbn = trainStack(train, test, "seed-" + seed, seed, compute);
                 if (s == 0) {
                     results.firstRun = out.resolve("runs").resolve("seed-" + seed);
                     results.trainingCurves = new MetricsLog(results.firstRun).rowsOnDisk();
                 }
+                step("seed " + seed + ": read-outs of every layer (training images, both modes; held-out images)");
                 for (Readout.Mode mode : Readout.Mode.values()) {
-                    step("seed " + seed + ": " + mode + " read-out of every layer");
                     results.add("stack " + mode, readout(dbn, train, mode, seed, bound, compute));
                 }
-                step("seed " + seed + ": generating digits from every layer");
+                results.add(Results.HELDOUT, readout(dbn, test, Readout.Mode.STOCHASTIC, seed, heldoutBound,
+                        compute));
+                step("seed " + seed + ": the likelihood bound of the stack cut at every depth");
+                StackLikelihood likelihood = StackLikelihood.measure(dbn, likelihoodTrain.values(), likelihoodRows,
+                        likelihoodTest.values(), likelihoodRows, ev.aisBetas(), ev.aisChains(), ev.boundSamples(),
+                        seed, compute);
+                results.likelihood.add(likelihood);
+                for (int l = 0; l < dbn.depth(); l++) {
+                    log("  depth %d: %.2f nats (training), %.2f (held-out); log Z %s", l + 1,
+                            likelihood.train().get(l).bound(), likelihood.heldout().get(l).bound(),
+                            likelihood.exact()[l] ? "exact" : String.format(Locale.ROOT, "± %.3f by AIS",
+                                    likelihood.logZError()[l]));
+                }
+                step("seed " + seed + ": generating images from every layer");
                 results.addGeneration(generate(dbn, train, classifier, seed, compute, results, s == 0));
             }
             if (config.controls()) {
@@ -102,7 +129,7 @@ public final class PaperExperiment {
                         compute));
             }
             for (int w : config.sweepWidths()) {
-                step("sweep: one RBM 784-" + w);
+                step("sweep: one RBM " + config.widths()[0] + "-" + w);
                 long seed = config.firstSeed();
                 DeepBeliefNet single = trainStack(train, test, "sweep-" + w + "-seed-" + seed, seed, compute,
                         new int[] {config.widths()[0], w});
@@ -122,7 +149,7 @@ public final class PaperExperiment {
                                      int[] widths) {
         int[] epochs = new int[widths.length - 1];
         java.util.Arrays.fill(epochs, config.epochs());
-        RunConfig rc = new RunConfig(null, null, "threshold:0.5", config.images(), widths, epochs,
+        RunConfig rc = new RunConfig(images.trainSource(), images.testSource(), "threshold:0.5", config.images(), widths, epochs,
                 TrainingConfig.hinton(), true, seed, config.threads(), 1000, LikelihoodMonitoring.OFF);
         Path dir = out.resolve("runs").resolve(name);
         RunDirectory run;
@@ -174,22 +201,24 @@ public final class PaperExperiment {
     }
 
     /**
-     * For each layer ℓ, images made two ways and scored: Gibbs chains in RBM ℓ passed down to the pixels, and
-     * layer-ℓ states of random training images (a draw from the layer's empirical state distribution) passed down.
+     * For each layer ℓ, images made two ways and scored: chains in RBM ℓ (the layer's generative model) passed down
+     * to the pixels, and layer-ℓ states of random training images (a draw from the layer's empirical state
+     * distribution) passed down. Only the chains' images are compared with the training set for the reliability
+     * curve: the empirical states of a wide layer reconstruct their own training images.
      */
     private List<Map<String, GenerationScore>> generate(DeepBeliefNet dbn, Dataset train, SoftmaxRegression classifier,
                                                         long seed, Compute compute, Results results, boolean keep) {
         int n = config.generated();
-        GibbsSampler gibbs = new GibbsSampler(compute, dbn, seed);
+        int width = dbn.widths()[0];
+        LayerSampler sampler = new LayerSampler(compute, dbn, seed, config);
         int widest = 0;
         for (int w : dbn.widths()) {
             widest = Math.max(widest, w);
         }
         UniformRandomProvider pick = RandomStreams.create(seed, "generation: empirical draws");
-        float[] chosen = new float[n * dbn.widths()[0]];
+        float[] chosen = new float[n * width];
         for (int r = 0; r < n; r++) {
-            System.arraycopy(train.values(), pick.nextInt(train.rows()) * dbn.widths()[0], chosen,
-                    r * dbn.widths()[0], dbn.widths()[0]);
+            System.arraycopy(train.values(), pick.nextInt(train.rows()) * width, chosen, r * width, width);
         }
         BernoulliSampler up = BernoulliSampler.create(compute, seed, "generation: up", widest);
         BernoulliSampler down = BernoulliSampler.create(compute, seed, "generation: down", widest);
@@ -197,19 +226,20 @@ public final class PaperExperiment {
         float[] states = chosen;
         for (int l = 1; l <= dbn.depth(); l++) {
             states = DeepBeliefNet.up(compute, dbn.rbm(l), states, n, up);
-            float[] fromGibbs = gibbs.sample(l, n, config.gibbsSteps());
-            float[] fromStates = gibbs.down(l, states.clone(), n, down);
+            LayerSampler.Draw draw = sampler.draw(l, n);
+            float[] fromStates = sampler.down(l, states.clone(), n, down);
             Map<String, GenerationScore> scores = new LinkedHashMap<>();
-            scores.put("gibbs", GenerationScore.of(fromGibbs, n, train.values(), train.rows(), dbn.widths()[0],
-                    classifier, compute));
-            scores.put("empirical", GenerationScore.of(fromStates, n, train.values(), train.rows(),
-                    dbn.widths()[0], classifier, compute));
+            scores.put("gibbs", GenerationScore.of(draw.images(), n, train.values(), train.rows(), width, classifier,
+                    compute));
+            scores.put("empirical", GenerationScore.withoutDistances(fromStates, n, width, classifier, compute));
             perLayer.add(scores);
             if (keep) {
-                results.samples.put(l, new float[][] {fromGibbs, fromStates});
+                results.samples.put(l, new float[][] {draw.images(), fromStates});
+                results.mixing.put(l, draw.mixing());
             }
-            log("  layer %d: score %.3f (Gibbs), %.3f (empirical states)", l, scores.get("gibbs").score(),
-                    scores.get("empirical").score());
+            log("  layer %d: score %.3f ± %.3f (chains), %.3f (empirical states); %s", l,
+                    scores.get("gibbs").score(), scores.get("gibbs").scoreError(), scores.get("empirical").score(),
+                    draw.mixing().summary());
         }
         return perLayer;
     }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import rbm.evaluate.GenerationScore;
+import rbm.evaluate.Reliability;
+import rbm.evaluate.StackLikelihood;
 import rbm.relevance.LayerReport;
 import rbm.relevance.RankFrequency;
 import rbm.relevance.RelevanceBound;
@@ -25,7 +27,16 @@ public final class Results {
     final Map<String, List<List<LayerReport>>> groups = new LinkedHashMap<>();
     final List<List<Map<String, GenerationScore>>> generation = new ArrayList<>();
     final Map<Integer, float[][]> samples = new TreeMap<>();
+    /** The mixing diagnostic of the first seed's chains, by layer. */
+    final Map<Integer, LayerSampler.Mixing> mixing = new TreeMap<>();
+    /** Per seed, the stack cut at every depth as a generative model. */
+    final List<StackLikelihood> likelihood = new ArrayList<>();
+    /** The group of the held-out read-out, measured against the bound for the held-out sample size. */
+    static final String HELDOUT = "held-out stochastic";
     RelevanceBound bound;
+    RelevanceBound heldoutBound;
+    /** The median Hamming distance from a held-out image to its nearest training image: the reliability scale. */
+    int reliabilityReference;
     double classifierAccuracy;
     List<MetricsLog.Row> trainingCurves = List.of();
     Path firstRun;
@@ -108,6 +119,10 @@ public final class Results {
 
     /** The bound's relevance at a resolution: the diagonal left of the curve, the curve itself, 0 at log2 M. */
     double boundRelevance(double resolution) {
+        return boundRelevance(bound, resolution);
+    }
+
+    private static double boundRelevance(RelevanceBound bound, double resolution) {
         double mu = bound.muAt(resolution);
         if (mu <= -1) {
             return resolution;
@@ -126,22 +141,91 @@ public final class Results {
     public ResultsFile toFile() {
         ResultsFile.Config c = new ResultsFile.Config(config.images(), config.widths(), config.epochs(),
                 config.seeds(), config.firstSeed(), config.sweepWidths(), config.generated(), config.gibbsSteps(),
-                config.threads());
+                config.threads(), config.data().displayName(), config.evaluation());
         ResultsFile.Machine machine = new ResultsFile.Machine(rbm.run.Provenance.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        RelevanceBound.Point zipf = bound.at(1);
-        List<ResultsFile.Point> curve = new ArrayList<>();
-        for (RelevanceBound.Point p : bound.curve(120)) {
-            curve.add(new ResultsFile.Point(p.mu(), p.resolution(), p.relevance()));
-        }
-        ResultsFile.Bound b = new ResultsFile.Bound(bound.samples(), Math.log(bound.samples()) / Math.log(2),
-                new ResultsFile.Zipf(zipf.resolution(), zipf.relevance()), curve);
+        ResultsFile.Bound b = boundFile(bound);
         Map<String, List<ResultsFile.GroupLayer>> groupSummaries = new LinkedHashMap<>();
         for (var e : groups.entrySet()) {
             groupSummaries.put(e.getKey(), groupSummary(e.getKey(), e.getValue()));
         }
         return new ResultsFile(c, seconds, kernels, machine, classifierAccuracy, b, groupSummaries, generationSummary(),
-                verdicts(), trainingCurves);
+                verdicts(), trainingCurves, heldoutBound == null ? ResultsFile.Bound.ABSENT : boundFile(heldoutBound),
+                measures(), logPartitions(), reliabilityCurves(), mixingLayers());
+    }
+
+    private static ResultsFile.Bound boundFile(RelevanceBound bound) {
+        RelevanceBound.Point zipf = bound.at(1);
+        List<ResultsFile.Point> curve = new ArrayList<>();
+        for (RelevanceBound.Point p : bound.curve(120)) {
+            curve.add(new ResultsFile.Point(p.mu(), p.resolution(), p.relevance()));
+        }
+        return new ResultsFile.Bound(bound.samples(), Math.log(bound.samples()) / Math.log(2),
+                new ResultsFile.Zipf(zipf.resolution(), zipf.relevance()), curve);
+    }
+
+    private List<ResultsFile.Measure> measures() {
+        List<ResultsFile.Measure> out = new ArrayList<>();
+        for (GenerativeMeasure m : GenerativeMeasure.values()) {
+            double[][] x = m.perSeed(this);
+            if (x.length == 0) {
+                continue;
+            }
+            List<Stat> byLayer = new ArrayList<>();
+            for (int l = 0; l < x[0].length; l++) {
+                List<Double> column = new ArrayList<>();
+                for (double[] seed : x) {
+                    column.add(seed[l]);
+                }
+                byLayer.add(Stat.of(column));
+            }
+            out.add(new ResultsFile.Measure(m.label, m.unit, m.description, x, byLayer));
+        }
+        return out;
+    }
+
+    private List<ResultsFile.LogPartition> logPartitions() {
+        List<ResultsFile.LogPartition> out = new ArrayList<>();
+        if (!likelihood.isEmpty()) {
+            StackLikelihood first = likelihood.getFirst();
+            for (int l = 0; l < first.logZ().length; l++) {
+                out.add(new ResultsFile.LogPartition(l + 1, first.logZ()[l], first.logZError()[l],
+                        first.exact()[l]));
+            }
+        }
+        return out;
+    }
+
+    private List<ResultsFile.ReliabilityLayer> reliabilityCurves() {
+        List<ResultsFile.ReliabilityLayer> out = new ArrayList<>();
+        if (generation.isEmpty() || generation.getFirst().getFirst().get("gibbs").nearest().length == 0) {
+            return out;
+        }
+        int points = config.evaluation().reliabilityPoints();
+        for (int l = 0; l < generation.getFirst().size(); l++) {
+            double[] mean = new double[points];
+            int[] thresholds = null;
+            List<Double> at = new ArrayList<>();
+            for (List<Map<String, GenerationScore>> seed : generation) {
+                Reliability r = Reliability.of(seed.get(l).get("gibbs").nearest(), reliabilityReference, points);
+                thresholds = r.thresholds();
+                for (int i = 0; i < points; i++) {
+                    mean[i] += r.fraction()[i] / generation.size();
+                }
+                at.add(r.atReference());
+            }
+            out.add(new ResultsFile.ReliabilityLayer(l + 1, reliabilityReference, thresholds, mean, Stat.of(at)));
+        }
+        return out;
+    }
+
+    private List<ResultsFile.MixingLayer> mixingLayers() {
+        List<ResultsFile.MixingLayer> out = new ArrayList<>();
+        for (var e : mixing.entrySet()) {
+            out.add(new ResultsFile.MixingLayer(e.getKey(), e.getValue().swapRates().length + 1,
+                    e.getValue().swapRates(), e.getValue().energyTrace()));
+        }
+        return out;
     }
 
     private List<ResultsFile.GroupLayer> groupSummary(String group, List<List<LayerReport>> runs) {
@@ -168,7 +252,7 @@ public final class Results {
                     Stat.of(doubles(at, LayerReport::muBound)),
                     Stat.of(doubles(at, r -> r.fit().mu())),
                     first.fit().error(), first.fit().kMin(), first.fit().tail(), first.fit().distance(),
-                    boundRelevance(first.entropies().resolution()),
+                    boundRelevance(group.equals(HELDOUT) ? heldoutBound : bound, first.entropies().resolution()),
                     new RelevanceFile.Frequencies(first.profile().k(), first.profile().m()),
                     RankFrequency.of(first.profile())));
         }
@@ -193,7 +277,8 @@ public final class Results {
                 generationStat(layer, method, GenerationScore::labelEntropy),
                 generationStat(layer, method, GenerationScore::distinctFraction),
                 generationStat(layer, method, GenerationScore::nearestDistance),
-                generation.getFirst().get(layer).get(method).labelCounts());
+                generation.getFirst().get(layer).get(method).labelCounts(),
+                generationStat(layer, method, GenerationScore::scoreError));
     }
 
     private static List<Double> doubles(List<LayerReport> rs, ToDoubleFunction<LayerReport> f) {

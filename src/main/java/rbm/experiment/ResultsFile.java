@@ -24,15 +24,63 @@ import rbm.run.MetricsLog;
  * @param groups                 per group ("stack stochastic", "single RBM", ...), one summary per layer
  * @param generation             per layer, the generation scores of both methods
  * @param trainingCurves         the per-epoch metrics of the first seed's stack
+ * @param heldoutBound           the bound for the held-out sample size, against which the held-out read-out is set
+ * @param measures               each layer as a generative model, by seed: what the third claim is decided on
+ * @param likelihood             per RBM, how its log Z was found (first seed)
+ * @param reliability            the reliability curves of the chains' images, mean over seeds, by layer
+ * @param mixing                 per layer, the mixing diagnostic of the first seed's chains
  */
 public record ResultsFile(Config config, double seconds, String kernels, Machine machine,
                           double classifierTestAccuracy, Bound bound, Map<String, List<GroupLayer>> groups,
-                          List<GenerationLayer> generation, Verdicts verdicts, List<MetricsLog.Row> trainingCurves) {
+                          List<GenerationLayer> generation, Verdicts verdicts, List<MetricsLog.Row> trainingCurves,
+                          Bound heldoutBound, List<Measure> measures, List<LogPartition> likelihood,
+                          List<ReliabilityLayer> reliability, List<MixingLayer> mixing) {
 
     public ResultsFile {
         groups = Objects.requireNonNullElse(groups, Map.of());
         generation = Objects.requireNonNullElse(generation, List.of());
         trainingCurves = Objects.requireNonNullElse(trainingCurves, List.of());
+        measures = Objects.requireNonNullElse(measures, List.of());
+        likelihood = Objects.requireNonNullElse(likelihood, List.of());
+        reliability = Objects.requireNonNullElse(reliability, List.of());
+        mixing = Objects.requireNonNullElse(mixing, List.of());
+    }
+
+    /**
+     * One measure of the layers as generative models: its values by seed (rows) and layer (columns), and their mean
+     * and standard deviation by layer.
+     */
+    public record Measure(String name, String unit, String description, double[][] perSeed, List<Stat> byLayer) {
+        public Measure {
+            perSeed = Objects.requireNonNullElse(perSeed, new double[0][]);
+            byLayer = Objects.requireNonNullElse(byLayer, List.of());
+        }
+    }
+
+    /** How RBM {@code rbm}'s log Z was found for the likelihood bound: exactly, or by AIS with this error. */
+    public record LogPartition(int rbm, double logZ, double aisStandardError, boolean exact) {
+    }
+
+    /**
+     * The reliability curve of one layer's chains: the fraction of generated images within each Hamming distance
+     * of a training image, mean over seeds; {@code reference} is the median distance of held-out images.
+     */
+    public record ReliabilityLayer(int layer, int reference, int[] thresholds, double[] fraction, Stat atReference) {
+        public ReliabilityLayer {
+            thresholds = Objects.requireNonNullElse(thresholds, new int[0]);
+            fraction = Objects.requireNonNullElse(fraction, new double[0]);
+        }
+    }
+
+    /**
+     * How the first seed's chains in one layer mixed: the swap acceptance rate of each pair of neighbouring
+     * temperatures of parallel tempering, and the mean energy of the chains at β = 1 over the sweeps.
+     */
+    public record MixingLayer(int layer, int temperatures, double[] swapRates, double[] energyTrace) {
+        public MixingLayer {
+            swapRates = Objects.requireNonNullElse(swapRates, new double[0]);
+            energyTrace = Objects.requireNonNullElse(energyTrace, new double[0]);
+        }
     }
 
     /**
@@ -74,8 +122,9 @@ public record ResultsFile(Config config, double seconds, String kernels, Machine
 
     /** The experiment's settings (see {@link ExperimentConfig}); {@code layers} are the stack's widths. */
     public record Config(int images, int[] layers, int epochs, int seeds, long firstSeed, int[] sweepWidths,
-                         int generatedPerLayer, int gibbsSteps, int threads) {
-        public static final Config ABSENT = new Config(0, null, 0, 0, 0, null, 0, 0, 0);
+                         int generatedPerLayer, int gibbsSteps, int threads, String data,
+                         ExperimentConfig.Evaluation evaluation) {
+        public static final Config ABSENT = new Config(0, null, 0, 0, 0, null, 0, 0, 0, null, null);
 
         public Config {
             layers = Objects.requireNonNullElse(layers, new int[0]);
@@ -138,9 +187,9 @@ public record ResultsFile(Config config, double seconds, String kernels, Machine
 
     /** The generation scores of one method over seeds (see {@link rbm.evaluate.GenerationScore}). */
     public record Scores(Stat score, Stat confidence, Stat labelEntropyBits, Stat distinctFraction,
-                         Stat nearestDistance, int[] labelCountsFirstSeed) {
+                         Stat nearestDistance, int[] labelCountsFirstSeed, Stat scoreSamplingError) {
         public static final Scores ABSENT = new Scores(Stat.ABSENT, Stat.ABSENT, Stat.ABSENT, Stat.ABSENT,
-                Stat.ABSENT, null);
+                Stat.ABSENT, null, Stat.ABSENT);
 
         public Scores {
             labelCountsFirstSeed = Objects.requireNonNullElse(labelCountsFirstSeed, new int[0]);

@@ -1,5 +1,6 @@
 package rbm.evaluate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,23 +55,43 @@ class GenerationScoreTest {
     }
 
     @Test
-    void nearestDistanceMatchesBruteForce() {
+    void nearestHammingMatchesBruteForce() {
         float[] g = Arrays.copyOf(test.values(), 7 * 784);
-        double want = 0;
+        g[3] = 0.7f; // above 0.5: counts as a one
+        g[784 + 200] = 0.2f; // below: a zero
+        int[] want = new int[7];
         for (int r = 0; r < 7; r++) {
-            double best = Double.POSITIVE_INFINITY;
+            int best = Integer.MAX_VALUE;
             for (int t = 0; t < 5000; t++) {
-                double d = 0;
+                int d = 0;
                 for (int i = 0; i < 784; i++) {
-                    double diff = g[r * 784 + i] - train.values()[t * 784 + i];
-                    d += diff * diff;
+                    boolean on = g[r * 784 + i] > 0.5f;
+                    d += on != (train.values()[t * 784 + i] == 1f) ? 1 : 0;
                 }
                 best = Math.min(best, d);
             }
-            want += Math.sqrt(best) / 7;
+            want[r] = best;
         }
         try (Compute compute = Compute.create(2)) {
-            assertEquals(want, GenerationScore.meanNearestDistance(g, 7, train.values(), 5000, 784, compute), 1e-3);
+            assertArrayEquals(want, GenerationScore.nearestHamming(g, 7, train.values(), 5000, 784, compute));
+        }
+    }
+
+    @Test
+    void scoreErrorIsTheSpreadOfTheParts() {
+        // the first half copies of one digit, the second half real digits: the parts disagree, so the error is large
+        float[] x = new float[200 * 784];
+        for (int r = 0; r < 100; r++) {
+            System.arraycopy(train.values(), 0, x, r * 784, 784);
+        }
+        System.arraycopy(test.values(), 0, x, 100 * 784, 100 * 784);
+        try (Compute compute = Compute.create(1)) {
+            GenerationScore mixed = GenerationScore.of(x, 200, train.values(), 5000, 784, classifier, compute);
+            GenerationScore real = GenerationScore.of(test.values(), 200, train.values(), 5000, 784, classifier,
+                    compute);
+            assertTrue(mixed.scoreError() > 0.1, "mixed parts: " + mixed.scoreError());
+            assertTrue(real.scoreError() < mixed.scoreError() / 2, "real digits: " + real.scoreError());
+            assertEquals(200, mixed.nearest().length);
         }
     }
 }

@@ -42,8 +42,8 @@ class VerdictsTest {
             layers.add(new LayerReport(Integer.toString(l + 1), WIDTHS[l + 1], 1, FrequencyProfile.ofCounts(M),
                     new ResolutionRelevance(M, hs[l], hk), mu[l], new PowerLawFit(1.0, 0.1, 2, tail[l], ks[l])));
             int[] labels = new int[10];
-            generation.add(Map.of("gibbs", new GenerationScore(4, 1, 1, 1, 1, labels, score[l]),
-                    "empirical", new GenerationScore(4, 1, 1, 1, 1, labels, 0.1)));
+            generation.add(Map.of("gibbs", new GenerationScore(4, 1, 1, 1, 1, labels, score[l], 0.01, new int[0]),
+                    "empirical", new GenerationScore(4, 1, 1, 1, 1, labels, 0.1, 0.01, new int[0])));
         }
         r.add(Verdicts.STACK, layers);
         r.addGeneration(generation);

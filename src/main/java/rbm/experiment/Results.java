@@ -32,7 +32,7 @@ public final class Results {
     /** Per seed, the stack cut at every depth as a generative model. */
     final List<StackLikelihood> likelihood = new ArrayList<>();
     /** The group of the held-out read-out, measured against the bound for the held-out sample size. */
-    static final String HELDOUT = "held-out stochastic";
+    public static final String HELDOUT = "held-out stochastic";
     RelevanceBound bound;
     RelevanceBound heldoutBound;
     /** The median Hamming distance from a held-out image to its nearest training image: the reliability scale. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import rbm.experiment.Results.Stat;
+import rbm.experiment.Results;
 import rbm.experiment.ResultsFile;
 import rbm.experiment.Verdicts;
 import rbm.relevance.RankFrequency;
@@ -23,6 +24,7 @@ final class ReportCharts {
     static final String UNTRAINED = "untrained stack";
     static final String SHUFFLED = "shuffled pixels";
     static final String SWEEP = "single RBM";
+    static final String HELDOUT = Results.HELDOUT;
 
     private ReportCharts() {
     }
@@ -131,6 +133,23 @@ final class ReportCharts {
         }
         RelevanceCharts.drawZipfPoint(plot, zx, zy);
         return plot.toSvg();
+    }
+
+    /**
+     * The held-out read-out (the test images through the trained stacks) against the bound for the held-out sample
+     * size: the trade-off chart of the same stacks on images they never saw.
+     */
+    static String heldoutTradeOff(ResultsFile root, int width, int height) {
+        List<ResultsFile.GroupLayer> heldout = root.group(HELDOUT);
+        if (heldout.isEmpty() || !(root.heldoutBound().samples() > 0)) {
+            return "";
+        }
+        ResultsFile view = new ResultsFile(root.config(), root.seconds(), root.kernels(), root.machine(),
+                root.classifierTestAccuracy(), root.heldoutBound(), Map.of(STOCHASTIC, heldout), List.of(),
+                root.verdicts(), List.of(), root.heldoutBound(), List.of(), List.of(), List.of(), List.of());
+        return tradeOff(view, View.BITS, width, height).replace("Relevance against resolution, one point per layer",
+                "Held-out images: relevance against resolution, M = " + ReportTable.grouped(root.heldoutBound()
+                        .samples()));
     }
 
     /** μ of each layer, from the slope of the bound and from the power-law fit, against the line μ = 1. */

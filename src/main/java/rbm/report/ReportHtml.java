@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import rbm.experiment.ExperimentConfig;
 import rbm.experiment.ResultsFile;
+import rbm.experiment.LayerDecision;
 import rbm.experiment.Verdicts;
 import rbm.io.JsonFiles;
 import rbm.run.ConfigFile;
@@ -43,8 +44,10 @@ final class ReportHtml {
         layerTable();
         mechanism();
         tradeOff();
+        heldout();
         mu();
         frequencies();
+        generative();
         generation();
         training();
         runFacts();
@@ -58,7 +61,8 @@ final class ReportHtml {
     private void header() {
         ResultsFile.Config c = root.config();
         out.append("<header>\n<p class=\"kicker\">Reproduction report</p>\n")
-                .append("<h1>Resolution and relevance trade-offs in a deep belief network on MNIST</h1>\n")
+                .append("<h1>Resolution and relevance trade-offs in a deep belief network on ")
+                .append(Html.escape(dataName())).append("</h1>\n")
                 .append("<p class=\"lede\">Song, Marsili &amp; Jo, “Resolution and Relevance Trade-offs in Deep "
                         + "Learning”, J. Stat. Mech. (2018), arXiv:1710.11324, reproduced from scratch in Java. "
                         + "This page was written by <code>rbm reproduce</code> from <code>results.json</code> in "
@@ -89,9 +93,11 @@ final class ReportHtml {
                 .append("<li><a href=\"#layers\">The layers at a glance</a></li>")
                 .append("<li><a href=\"#mechanism\">What is measured</a></li>")
                 .append("<li><a href=\"#tradeoff\">Relevance against resolution</a></li>")
+                .append("<li><a href=\"#heldout\">Held-out images</a></li>")
                 .append("<li><a href=\"#mu\">μ and noise</a></li>")
                 .append("<li><a href=\"#frequencies\">Power laws</a></li>")
-                .append("<li><a href=\"#generation\">Generated digits</a></li>")
+                .append("<li><a href=\"#generative\">Each layer as a generative model</a></li>")
+                .append("<li><a href=\"#generation\">Generated images</a></li>")
                 .append("<li><a href=\"#training\">Training</a></li>")
                 .append("<li><a href=\"#run\">Run facts</a></li>")
                 .append("</ol></nav>\n");
@@ -117,18 +123,57 @@ final class ReportHtml {
         for (int i = 0; i < claims.size(); i++) {
             Verdicts.Claim c = claims.get(i);
             boolean ok = c.reproduced();
+            String verdict = c.verdict() == null ? (ok ? Verdicts.REPRODUCED : Verdicts.NOT_REPRODUCED) : c.verdict();
             out.append("<div class=\"claim ").append(ok ? "yes" : "no").append("\">\n<p class=\"badge\">")
-                    .append(ok ? "✓ reproduced" : "✗ not reproduced").append("</p>\n<h3>Claim ").append(i + 1)
+                    .append(ok ? "✓ " : verdict.equals(Verdicts.UNDECIDED) ? "? " : "✗ ").append(Html.escape(verdict))
+                    .append("</p>\n<h3>Claim ").append(i + 1)
                     .append(". ").append(Html.escape(c.statement())).append("</h3>\n<p>")
                     .append(Html.escape(c.evidence())).append("</p>\n");
+            if (!c.decisions().isEmpty()) {
+                decisions(c.decisions());
+            }
             if (i < RULES.size()) {
                 out.append("<p class=\"rule\">").append(RULES.get(i)).append("</p>\n");
             }
             out.append("</div>\n");
         }
-        out.append("</div>\n<p class=\"caption\">The verdicts are decided by fixed rules on the stochastic read-out "
-                + "of the trained stack, means over seeds (see <code>rbm.experiment.Verdicts</code>); the numbers "
-                + "behind them are in the table and the figures below.</p>\n</section>\n");
+        out.append("</div>\n<p class=\"caption\">The verdicts are decided by fixed rules written down before the "
+                + "run (see <code>rbm.experiment.Verdicts</code> and <code>rbm.experiment.LayerDecision</code>); "
+                + "the numbers behind them are in the table and the figures below.</p>\n</section>\n");
+    }
+
+    /** The third claim's decision per measure: a row each, with the explanation of each below the table. */
+    private void decisions(List<Verdicts.MeasureDecision> decisions) {
+        out.append("<table class=\"decisions\">\n<thead><tr><th>measure</th><th>verdict</th><th>best layer "
+                + "(mean, 95% interval)</th><th>μ ≈ 1 layer (mean, 95% interval)</th><th>seeds</th><th>seeds a "
+                + "decision needs</th></tr></thead>\n<tbody>\n");
+        for (Verdicts.MeasureDecision md : decisions) {
+            LayerDecision d = md.decision();
+            out.append("<tr><td>").append(Html.escape(md.measure())).append("</td><td>")
+                    .append(Html.escape(d.verdict().name().toLowerCase(Locale.ROOT))).append("</td><td>")
+                    .append(Html.escape(layerMean(d, d.bestLayer()))).append("</td><td>")
+                    .append(Html.escape(layerMean(d, d.zipfLayer()))).append("</td><td>").append(d.seeds())
+                    .append("</td><td>").append(d.verdict() != LayerDecision.Verdict.UNDECIDED ? "—"
+                            : d.seedsNeeded() == LayerDecision.NO_FINITE_NUMBER ? "no finite number"
+                            : d.seedsNeeded() > 0 ? Integer.toString(d.seedsNeeded()) : "—")
+                    .append("</td></tr>\n");
+        }
+        out.append("</tbody>\n</table>\n<ul class=\"explanations\">\n");
+        for (Verdicts.MeasureDecision md : decisions) {
+            out.append("<li><strong>").append(Html.escape(md.measure())).append(".</strong> ")
+                    .append(Html.escape(md.decision().explanation())).append("</li>\n");
+        }
+        out.append("</ul>\n");
+    }
+
+    private static String layerMean(LayerDecision d, int layer) {
+        for (LayerDecision.LayerMean m : d.layers()) {
+            if (m.layer() == layer) {
+                return String.format(Locale.ROOT, "%d: %s [%s, %s]", layer, ReportTable.number(m.mean()),
+                        ReportTable.number(m.low()), ReportTable.number(m.high()));
+            }
+        }
+        return layer >= 1 ? Integer.toString(layer) : "—";
     }
 
     private static final List<String> RULES = List.of(
@@ -137,10 +182,17 @@ final class ReportHtml {
                     + "left out).",
             "Rule: in most layers with at least 30 states in the fitted tail, the Kolmogorov–Smirnov distance D "
                     + "between the counts and the fitted discrete power law is at most 0.1.",
-            "Rule: the layer whose Gibbs chains give the highest generation score is the layer whose μ (slope of "
-                    + "the bound) is closest to 1, or next to it. States drawn from a wide layer’s empirical "
-                    + "distribution identify their training images, so passing them down reconstructs rather than "
-                    + "generates; their scores are shown but do not decide.");
+            "Rule, for each measure, with seeds paired (one stack per seed, every layer of it measured): z is the "
+                    + "layer whose μ (slope of the bound) is closest to 1. <em>Reproduced</em> when the layer with "
+                    + "the best mean is z or next to it, and a paired bootstrap over seeds (10,000 resamples, "
+                    + "one-sided 95% bounds, Bonferroni over the layers two or more steps from z) puts it ahead of "
+                    + "every layer two or more steps away; <em>refuted</em> when a layer two or more steps away is "
+                    + "ahead of z and both its neighbours with the same confidence; <em>undecided</em> otherwise, "
+                    + "with the number of seeds a power estimate (80%) says would decide. The claim is reproduced "
+                    + "when at least one measure reproduces it and none refutes it, refuted when at least one "
+                    + "refutes it and none reproduces it, undecided otherwise. States drawn from a layer’s "
+                    + "empirical distribution reconstruct rather than generate; their scores are shown but do not "
+                    + "decide.");
 
     private void layerTable() {
         out.append("<section id=\"layers\">\n<h2>The layers at a glance</h2>\n<p>One row per layer of the trained "
@@ -339,6 +391,109 @@ final class ReportHtml {
             out.append("</div>\n</div>\n");
         }
         out.append("</div>\n</section>\n");
+    }
+
+    private String dataName() {
+        String d = root.config().data();
+        return d == null ? "MNIST" : d;
+    }
+
+    private void heldout() {
+        String chart = ReportCharts.heldoutTradeOff(root, 900, 560);
+        if (chart.isEmpty()) {
+            return;
+        }
+        out.append("<section id=\"heldout\">\n<h2>Held-out images</h2>\n<p>The same trained stacks read out on the ")
+                .append(ReportTable.grouped(root.heldoutBound().samples()))
+                .append(" test images, which no stack saw in training, against the bound for M = ")
+                .append(ReportTable.grouped(root.heldoutBound().samples()))
+                .append(": a smaller sample, so a lower ceiling of resolution (log<sub>2</sub> M = ")
+                .append(String.format(Locale.ROOT, "%.2f", root.heldoutBound().log2Samples()))
+                .append(" bits). Mean ± sd over seeds.</p>\n");
+        figure(chart, "tradeoff-chart", "Figure H. Relevance against resolution of the held-out read-out.", null);
+        out.append("</section>\n");
+    }
+
+    private void generative() {
+        List<ResultsFile.Measure> measures = root.measures();
+        if (measures.isEmpty()) {
+            return;
+        }
+        int zipf = root.verdicts().zipfLayer();
+        out.append("<section id=\"generative\">\n<h2>Each layer as a generative model</h2>\n<p>The third claim "
+                + "compares the layers as generators. Each seed trains one stack and every layer of that stack is "
+                + "measured, so the layers are compared seed by seed (paired). Four measures:</p>\n<ul>\n");
+        for (ResultsFile.Measure m : measures) {
+            out.append("<li><strong>").append(Html.escape(m.name())).append("</strong> (").append(Html.escape(m.unit()))
+                    .append("): ").append(Html.escape(m.description())).append(".</li>\n");
+        }
+        out.append("</ul>\n");
+        ResultsFile.Config c = root.config();
+        if (c.evaluation() != null) {
+            var e = c.evaluation();
+            out.append("<p>").append(Html.escape(String.format(Locale.ROOT, "The likelihood is the variational lower "
+                    + "bound of the stack cut at the layer (Salakhutdinov & Murray 2008), on the first %s training "
+                    + "and the first %s held-out images with %d upward samples each; log Z of each RBM is exact "
+                    + "where its smaller layer can be enumerated, else by AIS with %s inverse temperatures and %d "
+                    + "chains. The images are generated by %s in the layer's RBM (%d chains, %d sweeps of burn-in, "
+                    + "then a sample every %d sweeps), passed down the stack to the pixels.",
+                    ReportTable.grouped(e.likelihoodImages()), ReportTable.grouped(e.likelihoodImages()),
+                    e.boundSamples(), ReportTable.grouped(e.aisBetas()), e.aisChains(),
+                    e.temperatures() > 1 ? "parallel tempering with " + e.temperatures() + " temperatures"
+                            : "Gibbs chains", Math.max(1, c.generatedPerLayer() / e.samplesPerChain()),
+                    c.gibbsSteps(), e.every()))).append("</p>\n");
+        }
+        int figureNumber = 1;
+        for (ResultsFile.Measure m : measures) {
+            LayerDecision d = decision(m.name());
+            double[] low = null;
+            double[] high = null;
+            if (d != null && d.layers().size() == m.byLayer().size()) {
+                low = new double[d.layers().size()];
+                high = new double[low.length];
+                for (int i = 0; i < low.length; i++) {
+                    low[i] = d.layers().get(i).low();
+                    high[i] = d.layers().get(i).high();
+                }
+            }
+            figure(GenerativeCharts.measure(m, low, high, zipf, d == null ? -1 : d.bestLayer(), 900, 360),
+                    "measure-chart", "Figure G" + figureNumber++ + ". " + m.name() + " of each layer: mean over "
+                            + m.perSeed().length + " seeds with a 95% " + (low != null ? "bootstrap " : "")
+                            + "interval; the dotted line marks the layer whose μ is closest to 1."
+                            + (d == null ? "" : " Verdict by this measure: "
+                            + d.verdict().name().toLowerCase(Locale.ROOT) + "."), null);
+        }
+        String reliability = GenerativeCharts.reliability(root, 900, 420);
+        if (!reliability.isEmpty()) {
+            figure(reliability, "measure-chart", "Figure G" + figureNumber++ + ". The reliability curve of each "
+                    + "layer: the fraction of its generated images within each Hamming distance of some training "
+                    + "image, mean over seeds. The dotted line is the median distance of a held-out image.", null);
+        }
+        String swaps = GenerativeCharts.swapRates(root, 900, 360);
+        if (!swaps.isEmpty()) {
+            figure(swaps, "measure-chart", "Figure G" + figureNumber++ + ". Mixing: the swap acceptance rate of each "
+                    + "pair of neighbouring temperatures of parallel tempering, per layer (first seed). Rates well "
+                    + "above zero all along the ladder let states travel between the hot and the cold chains.", null);
+        }
+        String energy = GenerativeCharts.energyTraces(root, 900, 360);
+        if (!energy.isEmpty()) {
+            figure(energy, "measure-chart", "Figure G" + figureNumber + ". Mixing: the mean energy of the chains at "
+                    + "β = 1 over the sweeps, per layer (first seed), relative to its final value; a flat end means "
+                    + "the chains have settled.", null);
+        }
+        out.append("</section>\n");
+    }
+
+    /** The third claim's decision on the measure {@code name}, or null. */
+    private LayerDecision decision(String name) {
+        for (Verdicts.Claim c : root.verdicts().claims()) {
+            for (Verdicts.MeasureDecision md : c.decisions()) {
+                if (md.measure().equals(name)) {
+                    return md.decision();
+                }
+            }
+        }
+        return null;
     }
 
     private void training() {

@@ -134,6 +134,11 @@ final class ReportTable {
         }
     }
 
+    /** A measure's value: 2 decimals from 10 up (likelihoods in nats), 3 below (scores and fractions). */
+    static String number(double v) {
+        return !Double.isFinite(v) ? "—" : fixed(v, Math.abs(v) >= 10 ? 2 : 3);
+    }
+
     /** "mean ± sd" with the given decimals; just the mean for one run; "—" when absent. */
     static String stat(Stat v, int decimals) {
         double mean = v.mean();

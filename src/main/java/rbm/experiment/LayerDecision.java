@@ -303,13 +303,13 @@ public record LayerDecision(Verdict verdict, int zipfLayer, int bestLayer, int s
                          int needed) {
             String power = needed == NO_FINITE_NUMBER
                     ? mean > 0 ? String.format(Locale.ROOT, "More than %,d seeds would be needed to decide: the mean "
-                    + "lead is far below its spread (standard deviation %.3g over seeds).", MAX_SEEDS, sd)
+                    + "lead is far below its standard deviation over seeds, %.3g.", MAX_SEEDS, sd)
                     : "No finite number of seeds would decide: the mean lead is 0."
-                    : String.format(Locale.ROOT, "About %d seeds would decide with probability %.1f (from the mean "
-                    + "and the standard deviation over seeds, %.3g, of this difference).", needed, POWER, sd);
-            return head(top) + String.format(Locale.ROOT, " Its lead over layer %d, %s the Zipf layer, is not "
-                            + "established: mean %.3f, lower bound %.3f (%s). %s The claim is undecided.", limit + 1,
-                    bestNear ? "two or more from" : "within one of", mean, lower, bound(), power);
+                    : String.format(Locale.ROOT, "About %d seeds would decide with probability %.1f, judging by "
+                    + "this lead's mean and its standard deviation over seeds, %.3g.", needed, POWER, sd);
+            return head(top) + String.format(Locale.ROOT, " Layer %d's lead over layer %d, %s the Zipf layer, is not "
+                            + "established: mean %.3f, lower bound %.3f (%s). %s The claim is undecided.", best + 1,
+                    limit + 1, bestNear ? "two or more from" : "within one of", mean, lower, bound(), power);
         }
 
         private String head(LayerMean top) {
@@ -323,9 +323,8 @@ public record LayerDecision(Verdict verdict, int zipfLayer, int bestLayer, int s
         }
 
         private String bound() {
-            return far <= 1 ? String.format(Locale.ROOT, "one-sided, at level %.3g", 1 - alpha)
-                    : String.format(Locale.ROOT, "one-sided, at level 1 − %.3g/%d, Bonferroni over the %d far "
-                    + "layers", alpha, far, far);
+            return "one-sided, at level 1 − " + alpha + (far <= 1 ? "" : "/" + far + ", Bonferroni over the " + far
+                    + " far layers");
         }
     }
 }

@@ -22,9 +22,10 @@ import rbm.random.RandomStreams;
  * resample, and normal differences whose seeds needed are checked by simulating experiments of that many seeds.
  */
 class LayerDecisionTest {
-    /** z_{0.95} and z_{0.8} of the standard normal distribution, from tables. */
+    /** z_{0.95}, z_{0.8} and z_{0.975} of the standard normal distribution, from tables. */
     private static final double Z95 = 1.6448536269514722;
     private static final double Z80 = 0.8416212335729143;
+    private static final double Z975 = 1.959963984540054;
     /** A layer this much behind another, seed by seed, is behind by 0.005 on average, but not clearly. */
     private static final double[] BEHIND = {0.03, -0.02, 0.03, -0.02, 0.03, -0.02, 0.03, -0.02, 0.03, -0.02};
 
@@ -76,11 +77,11 @@ class LayerDecisionTest {
     }
 
     /**
-     * Three layers, the Zipf layer first: layer 0 = effect + noise·e₀, layer 1 = −10, layer 2 = noise·e₂, where e₀
-     * and e₂ have mean exactly 0 over the seeds. The one comparison that limits the decision is then 0 against 2,
-     * with mean exactly {@code effect}.
+     * Four layers, the Zipf layer first: layer 0 = effect + noise·e₀, layer 1 = −10, layer 2 = noise·e₂, layer 3 = −5,
+     * where e₀ and e₂ have mean exactly 0 over the seeds. The comparison that limits the decision is then 0 against 2,
+     * with mean exactly {@code effect}; layer 3 is far behind.
      */
-    private static double[][] zipfAheadOfOneFarLayer(double effect, double noise) {
+    private static double[][] zipfAheadOfTwoFarLayers(double effect, double noise) {
         double[][] e = normalScores(10, new double[] {0, 0}, 1, 3);
         double[][] scores = new double[10][];
         for (int l = 0; l < 2; l++) {
@@ -93,12 +94,12 @@ class LayerDecisionTest {
             }
         }
         for (int s = 0; s < 10; s++) {
-            scores[s] = new double[] {effect + noise * e[s][0], -10, noise * e[s][1]};
+            scores[s] = new double[] {effect + noise * e[s][0], -10, noise * e[s][1], -5};
         }
         return scores;
     }
 
-    /** ((z_{0.95} + z_{0.8}) · sd / mean)², rounded up: α′ = 0.05 with one far layer. */
+    /** ((z_{0.975} + z_{0.8}) · sd / mean)² for layer 0 − layer 2, rounded up: α′ = 0.05/2 with two far layers. */
     private static int formula(double[][] scores) {
         double[] d = new double[scores.length];
         for (int s = 0; s < d.length; s++) {
@@ -106,7 +107,7 @@ class LayerDecisionTest {
         }
         double mean = Arrays.stream(d).average().orElseThrow();
         double ss = Arrays.stream(d).map(x -> (x - mean) * (x - mean)).sum();
-        double root = (Z95 + Z80) * Math.sqrt(ss / (d.length - 1)) / mean;
+        double root = (Z975 + Z80) * Math.sqrt(ss / (d.length - 1)) / mean;
         return (int) Math.ceil(root * root);
     }
 
@@ -115,7 +116,7 @@ class LayerDecisionTest {
         int[] needed = new int[3];
         double[][] cases = {{0.02, 0.05}, {0.01, 0.05}, {0.02, 0.1}};
         for (int i = 0; i < 3; i++) {
-            double[][] scores = zipfAheadOfOneFarLayer(cases[i][0], cases[i][1]);
+            double[][] scores = zipfAheadOfTwoFarLayers(cases[i][0], cases[i][1]);
             LayerDecision d = LayerDecision.decide(scores, 0, 7);
             assertEquals(Verdict.UNDECIDED, d.verdict(), d.explanation());
             assertEquals(formula(scores), d.seedsNeeded(), d.explanation());
@@ -137,7 +138,7 @@ class LayerDecisionTest {
         assertEquals(LayerDecision.NO_FINITE_NUMBER, d.seedsNeeded());
         assertTrue(d.explanation().contains("No finite number of seeds"), d.explanation());
 
-        double[][] tiny = zipfAheadOfOneFarLayer(1e-4, 0.05);
+        double[][] tiny = zipfAheadOfTwoFarLayers(1e-4, 0.05);
         assertTrue(formula(tiny) > LayerDecision.MAX_SEEDS);
         LayerDecision far = LayerDecision.decide(tiny, 0, 7);
         assertEquals(LayerDecision.NO_FINITE_NUMBER, far.seedsNeeded());
@@ -165,6 +166,47 @@ class LayerDecisionTest {
         assertEquals(expected, decision.verdict(), decision.explanation());
     }
 
+    /**
+     * The difference of the last test with x = 0.7 at α = 0.1. With one far layer the bound is at level 0.9, and
+     * P(k ≥ 2) = 0.263 ≥ 0.1 > P(k ≥ 3) puts it at k = 2, (3 − 2x)/5 > 0. A second far layer, far behind, halves the
+     * level of every comparison to 0.05, and P(k ≥ 3) = 0.0579 ≥ 0.05 moves the bound to k = 3, (2 − 3x)/5 < 0.
+     */
+    @Test
+    void theFarLayersShareAlphaByBonferroni() {
+        double x = 0.7;
+        double[] d = {-x, 1, 1, 1, 1};
+        double[][] one = new double[5][];
+        double[][] two = new double[5][];
+        for (int s = 0; s < 5; s++) {
+            one[s] = new double[] {d[s], -10, 0};
+            two[s] = new double[] {d[s], -10, 0, -5};
+        }
+        LayerDecision single = LayerDecision.decide(one, 0, 0.1, 10_000, 7);
+        assertEquals(Verdict.REPRODUCED, single.verdict(), single.explanation());
+        assertEquals((3 - 2 * x) / 5, single.farLayers().getFirst().lowerBound(), 1e-12);
+        LayerDecision corrected = LayerDecision.decide(two, 0, 0.1, 10_000, 7);
+        assertEquals(0.05, corrected.level(), 1e-15);
+        assertEquals(Verdict.UNDECIDED, corrected.verdict(), corrected.explanation());
+        assertEquals((2 - 3 * x) / 5, corrected.farLayers().getFirst().lowerBound(), 1e-12);
+    }
+
+    /**
+     * Seeds differ far more than layers do, but layer 0 beats layer 2 by exactly 0.1 on every seed. Resampling the
+     * same seeds for both layers sees a difference of 0.1 every time; resampling each layer's seeds on its own would
+     * see the spread between seeds.
+     */
+    @Test
+    void theBootstrapResamplesTheSameSeedsForEveryLayer() {
+        double[] seedEffect = {0, 10, -7, 3, 25, -12};
+        double[][] scores = new double[6][];
+        for (int s = 0; s < 6; s++) {
+            scores[s] = new double[] {seedEffect[s] + 0.1, seedEffect[s] - 1, seedEffect[s]};
+        }
+        LayerDecision d = LayerDecision.decide(scores, 0, 7);
+        assertEquals(0.1, d.farLayers().getFirst().lowerBound(), 1e-12);
+        assertEquals(Verdict.REPRODUCED, d.verdict(), d.explanation());
+    }
+
     @Test
     void toReproduceTheBestLayerMustBeAheadOfEveryFarLayer() {
         double[] means = {0.5, 0.8, 0.5, 0.5, 0.5};
@@ -176,7 +218,7 @@ class LayerDecisionTest {
         LayerDecision d = LayerDecision.decide(scores, 1, 7);
         assertEquals(2, d.bestLayer());
         assertEquals(Verdict.UNDECIDED, d.verdict(), d.explanation());
-        assertTrue(d.explanation().contains("Its lead over layer 5"), d.explanation());
+        assertTrue(d.explanation().contains("Layer 2's lead over layer 5"), d.explanation());
     }
 
     @Test
@@ -192,7 +234,7 @@ class LayerDecisionTest {
         assertEquals(6, d.bestLayer());
         assertEquals(Verdict.UNDECIDED, d.verdict(), d.explanation());
         assertTrue(d.farLayers().getLast().leadLowerBound() <= 0);
-        assertTrue(d.explanation().contains("Its lead over layer 4, within one of"), d.explanation());
+        assertTrue(d.explanation().contains("Layer 6's lead over layer 4, within one of"), d.explanation());
     }
 
     /**

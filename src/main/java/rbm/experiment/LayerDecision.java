@@ -1,8 +1,11 @@
 package rbm.experiment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import rbm.experiment.Results.Stat;
 import rbm.random.RandomStreams;
 
 /**
@@ -104,7 +107,7 @@ public record LayerDecision(Verdict verdict, int zipfLayer, int bestLayer, int s
         double[] mean = new double[depth];
         int best = -1;
         for (int l = 0; l < depth; l++) {
-            mean[l] = mean(column(scores, l, -1));
+            mean[l] = stat(column(scores, l, -1)).mean();
             if (best < 0 || mean[l] > mean[best]) {
                 best = l;
             }
@@ -158,8 +161,7 @@ public record LayerDecision(Verdict verdict, int zipfLayer, int bestLayer, int s
         }
         boolean bestNear = near.contains(best);
         if (bestNear && allBehindBest) {
-            FarLayer closest = farLayers.stream().min((a, b) -> Double.compare(a.lowerBound(), b.lowerBound()))
-                    .orElseThrow();
+            FarLayer closest = farLayers.stream().min(Comparator.comparingDouble(FarLayer::lowerBound)).orElseThrow();
             return new LayerDecision(Verdict.REPRODUCED, zipf + 1, best + 1, n, alpha, level, resamples, seed, layers,
                     farLayers, 0, text.reproduced(top, closest));
         }
@@ -174,11 +176,11 @@ public record LayerDecision(Verdict verdict, int zipfLayer, int bestLayer, int s
                 limit = c;
             }
         }
-        double[] d = column(scores, best, limit);
+        Stat d = stat(column(scores, best, limit));
         int needed = seedsNeeded(d, level);
         return new LayerDecision(Verdict.UNDECIDED, zipf + 1, best + 1, n, alpha, level, resamples, seed, layers,
-                farLayers, needed, text.undecided(top, bestNear, limit, mean(d), boot.lowerBound(best, limit, level),
-                        sd(d), needed));
+                farLayers, needed, text.undecided(top, bestNear, limit, d.mean(),
+                        boot.lowerBound(best, limit, level), d.sd(), needed));
     }
 
     /**
@@ -186,12 +188,12 @@ public record LayerDecision(Verdict verdict, int zipfLayer, int bestLayer, int s
      * approximation: ((z_{1−α′} + z_{0.8}) · sd / mean)², at least 3; {@link #NO_FINITE_NUMBER} when the mean is
      * not above 0 or the count exceeds 10,000.
      */
-    static int seedsNeeded(double[] d, double level) {
-        double m = mean(d);
+    private static int seedsNeeded(Stat d, double level) {
+        double m = d.mean();
         if (!(m > 0)) {
             return NO_FINITE_NUMBER;
         }
-        double root = (StandardNormal.quantile(1 - level) + StandardNormal.quantile(POWER)) * sd(d) / m;
+        double root = (StandardNormal.quantile(1 - level) + StandardNormal.quantile(POWER)) * d.sd() / m;
         double n = Math.ceil(root * root);
         return n > MAX_SEEDS ? NO_FINITE_NUMBER : Math.max(MIN_SEEDS, (int) n);
     }
@@ -209,9 +211,9 @@ public record LayerDecision(Verdict verdict, int zipfLayer, int bestLayer, int s
 
     /** mean / sd of score[i] − score[j] over seeds: the standardised effect, infinite when sd is 0. */
     private static double effect(double[][] scores, int i, int j) {
-        double[] d = column(scores, i, j);
-        double m = mean(d);
-        double s = sd(d);
+        Stat d = stat(column(scores, i, j));
+        double m = d.mean();
+        double s = d.sd();
         return s > 0 ? m / s : m > 0 ? Double.POSITIVE_INFINITY : 0;
     }
 
@@ -224,22 +226,9 @@ public record LayerDecision(Verdict verdict, int zipfLayer, int bestLayer, int s
         return d;
     }
 
-    private static double mean(double[] x) {
-        double sum = 0;
-        for (double v : x) {
-            sum += v;
-        }
-        return sum / x.length;
-    }
-
-    /** The sample standard deviation (divisor n − 1). */
-    private static double sd(double[] x) {
-        double m = mean(x);
-        double sum = 0;
-        for (double v : x) {
-            sum += (v - m) * (v - m);
-        }
-        return Math.sqrt(sum / (x.length - 1));
+    /** The mean and the sample standard deviation (divisor n − 1). */
+    private static Stat stat(double[] x) {
+        return Stat.of(Arrays.stream(x).boxed().toList());
     }
 
     private static void check(double[][] scores, int zipf, double alpha, int resamples) {

@@ -50,6 +50,7 @@ enum GenerativeMeasure {
                     for (int l = 0; l < depth; l++) {
                         GenerationScore score = g.get(s).get(l).get("gibbs");
                         x[s][l] = this == SAMPLES ? score.score()
+                                : score.nearest().length == 0 ? Double.NaN
                                 : Reliability.of(score.nearest(), r.reliabilityReference, 2).atReference();
                     }
                 }

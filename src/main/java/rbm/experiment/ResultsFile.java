@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import rbm.experiment.Results.Stat;
 import rbm.io.BadInputException;
+import rbm.io.OptionalKey;
 import rbm.relevance.RankFrequency;
 import rbm.relevance.RelevanceFile;
 import rbm.run.MetricsLog;
@@ -33,8 +34,9 @@ import rbm.run.MetricsLog;
 public record ResultsFile(Config config, double seconds, String kernels, Machine machine,
                           double classifierTestAccuracy, Bound bound, Map<String, List<GroupLayer>> groups,
                           List<GenerationLayer> generation, Verdicts verdicts, List<MetricsLog.Row> trainingCurves,
-                          Bound heldoutBound, List<Measure> measures, List<LogPartition> likelihood,
-                          List<ReliabilityLayer> reliability, List<MixingLayer> mixing) {
+                          @OptionalKey Bound heldoutBound, @OptionalKey List<Measure> measures,
+                          @OptionalKey List<LogPartition> likelihood, @OptionalKey List<ReliabilityLayer> reliability,
+                          @OptionalKey List<MixingLayer> mixing) {
 
     public ResultsFile {
         groups = Objects.requireNonNullElse(groups, Map.of());
@@ -122,8 +124,8 @@ public record ResultsFile(Config config, double seconds, String kernels, Machine
 
     /** The experiment's settings (see {@link ExperimentConfig}); {@code layers} are the stack's widths. */
     public record Config(int images, int[] layers, int epochs, int seeds, long firstSeed, int[] sweepWidths,
-                         int generatedPerLayer, int gibbsSteps, int threads, String data,
-                         ExperimentConfig.Evaluation evaluation) {
+                         int generatedPerLayer, int gibbsSteps, int threads, @OptionalKey String data,
+                         @OptionalKey ExperimentConfig.Evaluation evaluation) {
         public static final Config ABSENT = new Config(0, null, 0, 0, 0, null, 0, 0, 0, null, null);
 
         public Config {
@@ -187,7 +189,7 @@ public record ResultsFile(Config config, double seconds, String kernels, Machine
 
     /** The generation scores of one method over seeds (see {@link rbm.evaluate.GenerationScore}). */
     public record Scores(Stat score, Stat confidence, Stat labelEntropyBits, Stat distinctFraction,
-                         Stat nearestDistance, int[] labelCountsFirstSeed, Stat scoreSamplingError) {
+                         Stat nearestDistance, int[] labelCountsFirstSeed, @OptionalKey Stat scoreSamplingError) {
         public static final Scores ABSENT = new Scores(Stat.ABSENT, Stat.ABSENT, Stat.ABSENT, Stat.ABSENT,
                 Stat.ABSENT, null, Stat.ABSENT);
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import rbm.evaluate.GenerationScore;
+import rbm.io.OptionalKey;
 import rbm.random.RandomStreams;
 import rbm.relevance.LayerReport;
 
@@ -54,11 +55,15 @@ public record Verdicts(List<Claim> claims, int zipfLayer,
      * ({@link #REPRODUCED}, {@link #NOT_REPRODUCED}; the third claim {@link #REFUTED} or {@link #UNDECIDED} too),
      * and for the third claim the decision of each measure.
      */
-    public record Claim(String statement, boolean reproduced, String evidence, String verdict,
-                        List<MeasureDecision> decisions) {
+    public record Claim(String statement, boolean reproduced, String evidence, @OptionalKey String verdict,
+                        @OptionalKey List<MeasureDecision> decisions) {
         public Claim {
             decisions = Objects.requireNonNullElse(decisions, List.of());
-            verdict = verdict != null ? verdict : reproduced ? REPRODUCED : NOT_REPRODUCED;
+        }
+
+        /** The verdict in words; a file without it gives {@link #REPRODUCED} or {@link #NOT_REPRODUCED}. */
+        public String verdictText() {
+            return verdict != null ? verdict : reproduced ? REPRODUCED : NOT_REPRODUCED;
         }
 
         Claim(String statement, boolean reproduced, String evidence) {

@@ -276,11 +276,17 @@ public final class JsonFiles {
         }
     }
 
-    /** A value filter in Jackson's sense: {@code equals} is true for a value to leave out, null or NaN. */
+    /**
+     * A value filter in Jackson's sense: {@code equals} is true for a value to leave out: null, NaN, an empty list or
+     * map, or its record type's {@code ABSENT} constant, each what a missing key reads as.
+     */
     private static final class Absent {
         @Override
         public boolean equals(Object value) {
-            return value == null || value instanceof Double d && d.isNaN();
+            return value == null || value instanceof Double d && d.isNaN()
+                    || value instanceof java.util.Collection<?> c && c.isEmpty()
+                    || value instanceof java.util.Map<?, ?> m && m.isEmpty()
+                    || value.getClass().isRecord() && AbsentConstants.absentConstant(value.getClass()) == value;
         }
 
         @Override

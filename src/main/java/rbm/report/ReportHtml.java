@@ -123,7 +123,7 @@ final class ReportHtml {
         for (int i = 0; i < claims.size(); i++) {
             Verdicts.Claim c = claims.get(i);
             boolean ok = c.reproduced();
-            String verdict = c.verdict() == null ? (ok ? Verdicts.REPRODUCED : Verdicts.NOT_REPRODUCED) : c.verdict();
+            String verdict = c.verdictText();
             out.append("<div class=\"claim ").append(ok ? "yes" : "no").append("\">\n<p class=\"badge\">")
                     .append(ok ? "✓ " : verdict.equals(Verdicts.UNDECIDED) ? "? " : "✗ ").append(Html.escape(verdict))
                     .append("</p>\n<h3>Claim ").append(i + 1)

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import rbm.count.FrequencyProfile;
+import rbm.evaluate.DbnBound;
 import rbm.evaluate.GenerationScore;
+import rbm.evaluate.StackLikelihood;
 import rbm.relevance.LayerReport;
 import rbm.relevance.PowerLawFit;
 import rbm.relevance.RelevanceBound;
@@ -33,21 +35,60 @@ class VerdictsTest {
     /** The stack: layer l has H[s] = hs[l], H[K] = ratio[l] × the bound at hs[l], and so on. */
     private static Verdicts verdicts(double[] hs, double[] ratio, long[] tail, double[] ks, double[] mu,
                                      double[] score) {
-        Results r = new Results(new ExperimentConfig(M, WIDTHS, 1, 1, 1, new int[0], 4, 10, false, 1, 1));
+        return results(hs, ratio, tail, ks, mu, new double[][] {score}, null).verdicts();
+    }
+
+    /**
+     * The stack of one seed per row of {@code scores} (the sample score by layer), each seed's read-out the same;
+     * with {@code heldout}, the held-out likelihood by seed and layer too.
+     */
+    private static Results results(double[] hs, double[] ratio, long[] tail, double[] ks, double[] mu,
+                                   double[][] scores, double[][] heldout) {
+        Results r = new Results(new ExperimentConfig(M, WIDTHS, 1, scores.length, 1, new int[0], 4, 10, false, 1,
+                1));
         r.bound = new RelevanceBound(M);
-        List<LayerReport> layers = new ArrayList<>();
-        List<Map<String, GenerationScore>> generation = new ArrayList<>();
-        for (int l = 0; l < hs.length; l++) {
-            double hk = ratio[l] * r.boundRelevance(hs[l]);
-            layers.add(new LayerReport(Integer.toString(l + 1), WIDTHS[l + 1], 1, FrequencyProfile.ofCounts(M),
-                    new ResolutionRelevance(M, hs[l], hk), mu[l], new PowerLawFit(1.0, 0.1, 2, tail[l], ks[l])));
-            int[] labels = new int[10];
-            generation.add(Map.of("gibbs", new GenerationScore(4, 1, 1, 1, 1, labels, score[l], 0.01, new int[0]),
-                    "empirical", new GenerationScore(4, 1, 1, 1, 1, labels, 0.1, 0.01, new int[0])));
+        for (double[] score : scores) {
+            List<LayerReport> layers = new ArrayList<>();
+            List<Map<String, GenerationScore>> generation = new ArrayList<>();
+            for (int l = 0; l < hs.length; l++) {
+                double hk = ratio[l] * r.boundRelevance(hs[l]);
+                layers.add(new LayerReport(Integer.toString(l + 1), WIDTHS[l + 1], 1, FrequencyProfile.ofCounts(M),
+                        new ResolutionRelevance(M, hs[l], hk), mu[l],
+                        new PowerLawFit(1.0, 0.1, 2, tail[l], ks[l])));
+                int[] labels = new int[10];
+                generation.add(Map.of("gibbs", new GenerationScore(4, 1, 1, 1, 1, labels, score[l], 0.01,
+                        new int[0]), "empirical", new GenerationScore(4, 1, 1, 1, 1, labels, 0.1, 0.01, new int[0])));
+            }
+            r.add(Verdicts.STACK, layers);
+            r.addGeneration(generation);
         }
-        r.add(Verdicts.STACK, layers);
-        r.addGeneration(generation);
-        return Verdicts.of(r);
+        if (heldout != null) {
+            for (double[] seed : heldout) {
+                List<DbnBound> bounds = new ArrayList<>();
+                for (int l = 0; l < seed.length; l++) {
+                    bounds.add(new DbnBound(l + 1, seed[l], 0.1, 0.1, 100, 10));
+                }
+                r.likelihood.add(new StackLikelihood(bounds, bounds, new double[seed.length],
+                        new double[seed.length], new boolean[seed.length]));
+            }
+        }
+        return r;
+    }
+
+    /** Five seeds of sample scores: layer {@code winner} (from 0) ahead of the others by {@code lead}, plus noise. */
+    private static double[][] seeds(int winner, double lead, double noise) {
+        double[][] x = new double[5][3];
+        double[] wobble = {0.3, -0.5, 0.1, 0.4, -0.3};
+        for (int s = 0; s < 5; s++) {
+            for (int l = 0; l < 3; l++) {
+                x[s][l] = 0.5 + (l == winner ? lead : 0) + noise * wobble[(s + 2 * l) % 5];
+            }
+        }
+        return x;
+    }
+
+    private static String verdict3(Results r) {
+        return r.verdicts().claims().get(2).verdictText();
     }
 
     private static boolean claim(int i, double[] hs, double[] ratio, long[] tail, double[] ks, double[] mu,
@@ -68,9 +109,11 @@ class VerdictsTest {
     }
 
     @Test
-    void theBaseStackReproducesEveryClaim() {
+    void theBaseStackReproducesTheFirstTwoClaims() {
         Verdicts v = verdicts(HS, RATIO, TAIL, KS, MU, SCORE);
-        assertEquals(List.of(true, true, true), v.claims().stream().map(Verdicts.Claim::reproduced).toList());
+        assertEquals(List.of(true, true, false), v.claims().stream().map(Verdicts.Claim::reproduced).toList());
+        assertEquals(List.of(Verdicts.REPRODUCED, Verdicts.REPRODUCED, Verdicts.UNDECIDED),
+                v.claims().stream().map(Verdicts.Claim::verdictText).toList());
         assertEquals(2, v.zipfLayer(), "μ = 1.2 is closest to 1");
         assertEquals(2, v.bestGibbsLayer());
         assertEquals(1, v.bestLayer(), "every empirical score ties, so the first layer");
@@ -117,14 +160,51 @@ class VerdictsTest {
         assertFalse(claim(1, HS, RATIO, two, new double[] {0.05, 0.5, 0.05}, MU, SCORE));
     }
 
-    /** Claim 3: the best Gibbs layer is the layer with μ closest to 1 or next to it, not two away. */
+    /** Claim 3 needs seeds: one seed leaves every measure undecided. */
     @Test
-    void bestGeneratorMustBeAtOrNextToTheZipfLayer() {
+    void oneSeedLeavesTheThirdClaimUndecided() {
+        Verdicts v = verdicts(HS, RATIO, TAIL, KS, MU, SCORE);
+        assertEquals(Verdicts.UNDECIDED, v.claims().get(2).verdictText());
+        assertEquals(1, v.claims().get(2).decisions().size(), "the sample score only: no likelihood, no distances");
+    }
+
+    /**
+     * Claim 3, paired over five seeds, μ closest to 1 at layer 1: a clear lead of layer 1 or its neighbour layer 2
+     * reproduces, a lead of layer 3 (two steps away) refutes, and a lead buried in noise is undecided.
+     */
+    @Test
+    void theThirdClaimIsDecidedOverPairedSeeds() {
         double[] zipfFirst = {1.1, 2.0, 3.0};
-        assertTrue(claim(2, HS, RATIO, TAIL, KS, zipfFirst, new double[] {0.2, 0.5, 0.3}));
-        Verdicts far = verdicts(HS, RATIO, TAIL, KS, zipfFirst, new double[] {0.2, 0.3, 0.5});
-        assertFalse(far.claims().get(2).reproduced());
-        assertEquals(1, far.zipfLayer());
-        assertEquals(3, far.bestGibbsLayer());
+        assertEquals(Verdicts.REPRODUCED, verdict3(results(HS, RATIO, TAIL, KS, zipfFirst, seeds(0, 0.2, 0.01),
+                null)));
+        assertEquals(Verdicts.REPRODUCED, verdict3(results(HS, RATIO, TAIL, KS, zipfFirst, seeds(1, 0.2, 0.01),
+                null)));
+        Results far = results(HS, RATIO, TAIL, KS, zipfFirst, seeds(2, 0.2, 0.01), null);
+        assertEquals(Verdicts.REFUTED, verdict3(far));
+        assertFalse(far.verdicts().claims().get(2).reproduced());
+        assertEquals(1, far.verdicts().zipfLayer());
+        assertEquals(3, far.verdicts().bestGibbsLayer());
+        Results noisy = results(HS, RATIO, TAIL, KS, zipfFirst, seeds(0, 0.01, 1.0), null);
+        assertEquals(Verdicts.UNDECIDED, verdict3(noisy));
+        assertTrue(noisy.verdicts().claims().get(2).decisions().getFirst().decision().seedsNeeded() != 0,
+                "an undecided measure says how many seeds would decide it");
+    }
+
+    /** Claim 3 over several measures: one reproducing and one refuting is undecided; agreement decides. */
+    @Test
+    void measuresThatDisagreeLeaveTheClaimUndecided() {
+        double[] zipfFirst = {1.1, 2.0, 3.0};
+        double[][] samplesAtZipf = seeds(0, 0.2, 0.01);
+        Results disagree = results(HS, RATIO, TAIL, KS, zipfFirst, samplesAtZipf, seeds(2, 5, 0.1));
+        List<Verdicts.MeasureDecision> d = disagree.verdicts().claims().get(2).decisions();
+        assertEquals(List.of("held-out likelihood", "training likelihood", "sample score"),
+                d.stream().map(Verdicts.MeasureDecision::measure).toList());
+        assertEquals(LayerDecision.Verdict.REFUTED, d.getFirst().decision().verdict());
+        assertEquals(LayerDecision.Verdict.REPRODUCED, d.get(2).decision().verdict());
+        assertEquals(Verdicts.UNDECIDED, verdict3(disagree));
+        Results agree = results(HS, RATIO, TAIL, KS, zipfFirst, samplesAtZipf, seeds(0, 5, 0.1));
+        assertEquals(Verdicts.REPRODUCED, verdict3(agree));
+        Results refute = results(HS, RATIO, TAIL, KS, zipfFirst, seeds(2, 0.2, 0.01), seeds(2, 5, 0.1));
+        assertEquals(Verdicts.REFUTED, verdict3(refute));
     }
 }

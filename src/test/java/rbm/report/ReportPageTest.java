@@ -163,7 +163,8 @@ class ReportPageTest {
             assertTrue(row.startsWith("| " + l + " | " + WIDTHS[l] + " | "), row);
             assertEquals(columns, row.split(" \\| ", -1).length, "every row has every column: " + row);
         }
-        String html = Files.readString(dir.resolve(ReportPage.PAGE));
+        String html = Files.readString(dir.resolve(ReportPage.PAGE))
+                .replaceAll("(?s)<table class=\"decisions\">.*?</table>", ""); // the third claim's measures
         assertEquals(3, html.split("<tr", -1).length - 1 - 1 - countFacts(html), "the same rows in the page");
     }
 

@@ -28,6 +28,14 @@ public final class GibbsSampler {
      * {@code layer}.
      */
     public float[] sample(int layer, int chains, int steps) {
+        return sample(layer, chains, steps, null);
+    }
+
+    /**
+     * The same, adding the mean free energy of the chains' visible states to {@code trace} (if not null) at the
+     * start and after the steps it asks for.
+     */
+    public float[] sample(int layer, int chains, int steps, FreeEnergyTrace trace) {
         Rbm top = dbn.rbm(layer);
         int widest = 0;
         for (int w : dbn.widths()) {
@@ -41,6 +49,9 @@ public final class GibbsSampler {
         for (int s = 0; s < steps; s++) {
             top.visibleProbabilities(compute, h, chains, v);
             sampler.sample(v, v, chains, top.visible());
+            if (trace != null) {
+                trace.record(compute, top, s, v, chains);
+            }
             top.hiddenProbabilities(compute, v, chains, h);
             sampler.sample(h, h, chains, top.hidden());
         }

@@ -42,12 +42,13 @@ final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--sampler", paramLabel = "KIND", defaultValue = "gibbs",
             description = "gibbs (block Gibbs chains) or pt (parallel tempering: each chain has replicas at "
-                    + "inverse temperatures 1 > β > … ≥ 0.5 that exchange states, and only β = 1 is shown; prints "
+                    + "inverse temperatures 1 > … > 0.5 that exchange states, and only β = 1 is shown; prints "
                     + "the swap acceptance rates). Default: ${DEFAULT-VALUE}.")
     Sampler sampler;
 
     @Option(names = "--temperatures", paramLabel = "R",
-            description = "With --sampler pt: replicas per chain, at least 2. Default: 10.")
+            description = "With --sampler pt: replicas per chain, at least 2, at β evenly spaced from 1 to 0.5. "
+                    + "Default: " + Network.DEFAULT_TEMPERATURES + ".")
     Integer temperatures;
 
     @Mixin

@@ -96,8 +96,8 @@ class ParallelTemperingTest {
         int chains = 1000;
         try (Compute compute = Compute.create(2)) {
             ParallelTempering pt = new ParallelTempering(compute, new DeepBeliefNet(List.of(rbm)), 7, LADDER);
-            // 20 samples per chain, 50 sweeps apart: far more than the time of a round trip through the ladder
-            float[] v = pt.visibleStates(1, chains, 1500, 500, 50);
+            // 20 samples per chain, 30 sweeps apart: more than the time of a round trip through the ladder
+            float[] v = pt.visibleStates(1, chains, 900, 300, 30);
             assertEquals(20 * chains * VISIBLE, v.length);
             ChiSquare.Result r = ChiSquare.test(counts(v, VISIBLE), exact(rbm));
             assertTrue(r.degreesOfFreedom() >= 20, r.toString());
@@ -137,16 +137,16 @@ class ParallelTemperingTest {
     void everyReplicaSamplesItsOwnTemperature() {
         Rbm rbm = twoModes();
         float[] base = {-1, -0.5f, 0, 0.5f, 1, -2, 2, 0.25f};
-        int chains = 2000;
+        int chains = 1000;
         int[] checked = {3, 9}; // β = 0.7 and β = 0.1
         long[][] counts = new long[checked.length][1 << VISIBLE];
         try (Compute compute = Compute.create(2)) {
             BernoulliSampler sampler = BernoulliSampler.create(compute, 3, "replicas", VISIBLE);
             TemperedChains pt = new TemperedChains(compute, rbm, base, LADDER, chains, sampler,
                     RandomStreams.create(3, "replica swaps"));
-            for (int s = 1; s <= 500; s++) {
+            for (int s = 1; s <= 480; s++) {
                 pt.sweep();
-                if (s > 200 && s % 30 == 0) {
+                if (s > 150 && s % 30 == 0) {
                     for (int i = 0; i < checked.length; i++) {
                         int from = checked[i] * chains * VISIBLE;
                         long[] c = counts(Arrays.copyOfRange(pt.visible(), from, from + chains * VISIBLE), VISIBLE);

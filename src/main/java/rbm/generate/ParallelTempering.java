@@ -13,10 +13,12 @@ import rbm.random.RandomStreams;
  * {@link GibbsSampler#down} does.
  *
  * <p>The β = 0 model has the RBM's own visible biases, a = b: p_β(v, h) ∝ exp(bᵀv + β(cᵀh + vᵀWh)), so tempering
- * anneals the couplings and the hidden biases and keeps each unit's own preference. It needs no data (the sampler
- * sees only the model) and is exact to sample at β = 0; a uniform base (a = 0) draws half the units on, which for
- * sparse layers such as MNIST's pixels is far from anything a β near 1 accepts. A caller with base rates (as
- * annealed importance sampling has them) passes them to {@link #visibleStates(int, int, int, int, int, float[])}.
+ * anneals the couplings and the hidden biases and keeps each unit's own preference. It needs nothing but the model
+ * (AIS's base rates need the data propagated up to layer ℓ − 1) and is exact to sample at β = 0. Measured on RBM 1 of
+ * the bundled MNIST stack, 100 chains, 200 sweeps, ten rungs from 1 to 0.5: swap rates 0.21–0.50 with a = b,
+ * 0.17–0.55 with a uniform base (a = 0), 0.28–0.58 with the pixels' base rates; with ten rungs down to β = 0 the
+ * hottest pairs of all three swap at rates near 0, which is why the standard ladder stops at 0.5. A caller with base
+ * rates passes them to {@link #visibleStates(int, int, int, int, int, float[])}.
  */
 public final class ParallelTempering {
     private final Compute compute;
@@ -79,7 +81,7 @@ public final class ParallelTempering {
         float[] v = new float[chains * top.visible()];
         top.visibleProbabilities(compute, pt.hidden(), chains, v); // the β = 1 rows come first
         BernoulliSampler sampler = BernoulliSampler.create(compute, seed, "tempering down from layer " + layer,
-                widest());
+                GibbsSampler.widest(dbn));
         return new GibbsSampler(compute, dbn, seed).down(layer - 1, v, chains, sampler);
     }
 
@@ -123,13 +125,5 @@ public final class ParallelTempering {
         }
         diagnostics = new MixingDiagnostics(ladder.betas(), pt.swapRates(), trace.every(), trace.values());
         return pt;
-    }
-
-    private int widest() {
-        int widest = 0;
-        for (int w : dbn.widths()) {
-            widest = Math.max(widest, w);
-        }
-        return widest;
     }
 }

@@ -20,8 +20,8 @@ import rbm.random.BernoulliSampler;
  * with a the visible biases of a base model whose units are independent. Its conditionals are those of an RBM with
  * parameters βW, βc and βb + (1 − β)a:
  * p(h_j = 1 | v) = σ(β(c_j + (vW)_j)) and p(v_i = 1 | h) = σ(β(b_i + (Wh)_i) + (1 − β)a_i).
- * With a = 0 the hottest replica, at β = 0, is uniform; with a set to base rates it draws patterns with the right
- * density of ones, which are far more likely at β near 1 than uniform noise, so a swap from it is accepted more often.
+ * With a = 0 the replica at β = 0 is uniform; with a set to base rates it draws patterns with the right density of
+ * ones, nearer to what the colder replicas hold (the choice and its measured swap rates: {@link ParallelTempering}).
  *
  * <p>After each sweep, neighbours (k, k+1) with k even, then with k odd on the next sweep, propose to exchange their
  * whole state (v, h). Writing −β·E + (1 − β)aᵀv = −β·G + aᵀv with G(v, h) = E(v, h) + aᵀv, the ratio of the product

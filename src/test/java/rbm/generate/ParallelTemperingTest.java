@@ -271,6 +271,21 @@ class ParallelTemperingTest {
     }
 
     @Test
+    void theDefaultBaseIsTheRbmsOwnVisibleBiases() {
+        Rbm rbm = twoModes();
+        DeepBeliefNet dbn = new DeepBeliefNet(List.of(rbm));
+        try (Compute compute = Compute.create(2)) {
+            float[] byDefault = new ParallelTempering(compute, dbn, 5, LADDER).visibleStates(1, 64, 30, 0, 3);
+            float[] own = new ParallelTempering(compute, dbn, 5, LADDER).visibleStates(1, 64, 30, 0, 3,
+                    rbm.visibleBias().clone());
+            float[] uniform = new ParallelTempering(compute, dbn, 5, LADDER).visibleStates(1, 64, 30, 0, 3,
+                    new float[VISIBLE]);
+            assertArrayEquals(own, byDefault);
+            assertFalse(Arrays.equals(uniform, byDefault), "a uniform base gives other chains");
+        }
+    }
+
+    @Test
     void swapRatesAreFractionsAndNearOneForNearlyEqualTemperatures() {
         DeepBeliefNet dbn = new DeepBeliefNet(List.of(twoModes()));
         try (Compute compute = Compute.create(2)) {

@@ -14,7 +14,7 @@ public record MixingDiagnostics(double[] betas, double[] swapRates, int traceEve
     }
 
     /** The diagnostics of plain Gibbs chains: one temperature, no swaps. */
-    static MixingDiagnostics gibbs(FreeEnergyTrace trace) {
+    public static MixingDiagnostics gibbs(FreeEnergyTrace trace) {
         return new MixingDiagnostics(new double[] {1}, new double[0], trace.every(), trace.values());
     }
 

@@ -356,7 +356,10 @@ class ParallelTemperingTest {
         try (Compute compute = Compute.create(2)) {
             FreeEnergyTrace trace = new FreeEnergyTrace(5);
             new GibbsSampler(compute, new DeepBeliefNet(List.of(rbm)), 1).sample(1, 4000, 100, trace);
-            double[] values = trace.values();
+            MixingDiagnostics d = MixingDiagnostics.gibbs(trace);
+            assertEquals(0, d.swapRates().length, "no swaps");
+            assertEquals(5, d.traceEvery());
+            double[] values = d.meanFreeEnergy();
             assertEquals(20, values.length, "steps 0, 5, …, 95");
             double late = Arrays.stream(values, 10, 20).average().orElseThrow();
             // each value averages 4000 chains (the free energy's spread is about 1): the mean of ten is within 0.05

@@ -12,8 +12,8 @@ import rbm.data.Dataset;
 import rbm.generate.GibbsSampler;
 import rbm.generate.MixingDiagnostics;
 import rbm.generate.ParallelTempering;
-import rbm.generate.TemperatureLadder;
 import rbm.generate.Pictures;
+import rbm.generate.TemperatureLadder;
 import rbm.io.BadInputException;
 import rbm.kernels.Compute;
 import rbm.model.DeepBeliefNet;
@@ -147,8 +147,8 @@ public final class Network {
      * Samples as {@link #writeSamples} does, with parallel tempering of {@code temperatures} replicas per chain
      * ({@link ParallelTempering}) in place of plain Gibbs chains, and returns how well they mixed.
      */
-    public Mixing writeTemperedSamples(int layer, int chains, int steps, int temperatures, long seed,
-                                                  int threads, Path png) {
+    public Mixing writeTemperedSamples(int layer, int chains, int steps, int temperatures, long seed, int threads,
+                                       Path png) {
         if (temperatures < 2) {
             throw new BadInputException("--temperatures: must be at least 2 (β = 1 and a hotter one), got "
                     + temperatures);

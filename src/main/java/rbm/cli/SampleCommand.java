@@ -37,7 +37,8 @@ final class SampleCommand implements Callable<Integer> {
     int chains;
 
     @Option(names = "--steps", paramLabel = "S", defaultValue = "1000",
-            description = "Gibbs steps per chain. Default: ${DEFAULT-VALUE}.")
+            description = "Gibbs steps (with --sampler pt, sweeps of every replica) per chain. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int steps;
 
     @Option(names = "--sampler", paramLabel = "KIND", defaultValue = "gibbs",
@@ -78,6 +79,9 @@ final class SampleCommand implements Callable<Integer> {
         Network.Mixing d = net.writeTemperedSamples(l, chains, steps, r, seed, threads, png);
         o.printf(Locale.ROOT, "%d samples from layer %d after %d parallel-tempering sweeps of %d replicas (seed %d): "
                 + "%s%n", chains, l, steps, r, seed, png);
+        double[] f = d.meanFreeEnergy();
+        o.printf(Locale.ROOT, "mean free energy of the β = 1 chains: %.2f at the start, %.2f at the end%n", f[0],
+                f[f.length - 1]);
         double[] betas = d.betas();
         double[] rates = d.swapRates();
         o.println("swap acceptance between neighbouring temperatures:");

@@ -10,7 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import rbm.data.Dataset;
 import rbm.generate.GibbsSampler;
+import rbm.generate.MixingDiagnostics;
+import rbm.generate.ParallelTempering;
 import rbm.generate.Pictures;
+import rbm.generate.TemperatureLadder;
 import rbm.io.BadInputException;
 import rbm.kernels.Compute;
 import rbm.model.DeepBeliefNet;
@@ -127,7 +130,48 @@ public final class Network {
         Pictures.writePatterns(pixels, chains, dbn.widths()[0], columns, png);
     }
 
+    /** Replicas per chain of {@link #writeTemperedSamples} unless told otherwise. */
+    public static final int DEFAULT_TEMPERATURES = TemperatureLadder.DEFAULT_REPLICAS;
+
+    /**
+     * How parallel tempering mixed: the inverse temperatures, 1 first, the swap acceptance rate of each
+     * neighbouring pair, and the mean free energy of the β = 1 replicas after each sweep (the start first).
+     */
+    public record Mixing(double[] betas, double[] swapRates, double[] meanFreeEnergy) {
+        static Mixing of(MixingDiagnostics d) {
+            return new Mixing(d.betas(), d.swapRates(), d.meanFreeEnergy());
+        }
+    }
+
+    /**
+     * Samples as {@link #writeSamples} does, with parallel tempering of {@code temperatures} replicas per chain
+     * ({@link ParallelTempering}) in place of plain Gibbs chains, and returns how well they mixed.
+     */
+    public Mixing writeTemperedSamples(int layer, int chains, int steps, int temperatures, long seed, int threads,
+                                       Path png) {
+        if (temperatures < 2) {
+            throw new BadInputException("--temperatures: must be at least 2 (β = 1 and a hotter one), got "
+                    + temperatures);
+        }
+        checkSampling(layer, chains, steps);
+        int columns = (int) Math.ceil(Math.sqrt(chains));
+        ParallelTempering.memory(dbn, layer, chains, temperatures, columns).check(); // before the chains run
+        try (Compute compute = Compute.create(threads)) {
+            ParallelTempering pt = new ParallelTempering(compute, dbn, seed, temperatures);
+            float[] pixels = pt.sample(layer, chains, steps);
+            Pictures.writePatterns(pixels, chains, dbn.widths()[0], columns, png);
+            return Mixing.of(pt.diagnostics());
+        }
+    }
+
     private float[] samples(int layer, int chains, int steps, long seed, int threads) {
+        checkSampling(layer, chains, steps);
+        try (Compute compute = Compute.create(threads)) {
+            return new GibbsSampler(compute, dbn, seed).sample(layer, chains, steps);
+        }
+    }
+
+    private void checkSampling(int layer, int chains, int steps) {
         if (layer < 1 || layer > dbn.depth()) {
             throw new BadInputException("--layer: " + layer + " is not between 1 and " + dbn.depth()
                     + " (the trained layers of " + run.root() + ")");
@@ -137,9 +181,6 @@ public final class Network {
         }
         if (steps < 0) {
             throw new BadInputException("--steps: must be zero or positive, got " + steps);
-        }
-        try (Compute compute = Compute.create(threads)) {
-            return new GibbsSampler(compute, dbn, seed).sample(layer, chains, steps);
         }
     }
 

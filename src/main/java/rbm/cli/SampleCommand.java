@@ -1,5 +1,6 @@
 package rbm.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -9,12 +10,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import rbm.api.Network;
+import rbm.io.BadInputException;
 
-/** {@code rbm sample}: Gibbs chains in one RBM of a trained stack, passed down to the pixels, as a PNG grid. */
+/**
+ * {@code rbm sample}: Gibbs chains, or parallel tempering, in one RBM of a trained stack, passed down to the pixels,
+ * as a PNG grid.
+ */
 @Command(name = "sample", aliases = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate patterns: run Gibbs chains in RBM L of a trained stack, pass the result down "
-                + "to the pixels, and write the samples as a PNG grid."})
+        description = {"Generate patterns: run Gibbs chains (or parallel tempering) in RBM L of a trained stack, "
+                + "pass the result down to the pixels, and write the samples as a PNG grid."})
 final class SampleCommand implements Callable<Integer> {
+    /** How the chains in RBM L move. */
+    enum Sampler { GIBBS, PT }
 
     @Spec
     CommandSpec spec;
@@ -30,8 +37,20 @@ final class SampleCommand implements Callable<Integer> {
     int chains;
 
     @Option(names = "--steps", paramLabel = "S", defaultValue = "1000",
-            description = "Gibbs steps per chain. Default: ${DEFAULT-VALUE}.")
+            description = "Gibbs steps (with --sampler pt, sweeps of every replica) per chain. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int steps;
+
+    @Option(names = "--sampler", paramLabel = "KIND", defaultValue = "gibbs",
+            description = "gibbs (block Gibbs chains) or pt (parallel tempering: each chain has replicas at "
+                    + "inverse temperatures 1 > … > 0.5 that exchange states, and only β = 1 is shown; prints "
+                    + "the swap acceptance rates). Default: ${DEFAULT-VALUE}.")
+    Sampler sampler;
+
+    @Option(names = "--temperatures", paramLabel = "R",
+            description = "With --sampler pt: replicas per chain, at least 2, at β evenly spaced from 1 to 0.5. "
+                    + "Default: " + Network.DEFAULT_TEMPERATURES + ".")
+    Integer temperatures;
 
     @Mixin
     RunOptions run;
@@ -46,9 +65,29 @@ final class SampleCommand implements Callable<Integer> {
         int l = layer == null ? net.depth() : layer;
         long seed = run.seed();
         Path png = out != null ? out : model.resolve("samples-layer-" + l + ".png");
-        net.writeSamples(l, chains, steps, seed, threads, png);
-        spec.commandLine().getOut().printf(Locale.ROOT, "%d samples from layer %d after %d Gibbs steps (seed %d): %s%n",
-                chains, l, steps, seed, png);
+        PrintWriter o = spec.commandLine().getOut();
+        if (sampler == Sampler.GIBBS) {
+            if (temperatures != null) {
+                throw new BadInputException("--temperatures: only with --sampler pt");
+            }
+            net.writeSamples(l, chains, steps, seed, threads, png);
+            o.printf(Locale.ROOT, "%d samples from layer %d after %d Gibbs steps (seed %d): %s%n",
+                    chains, l, steps, seed, png);
+            return 0;
+        }
+        int r = temperatures == null ? Network.DEFAULT_TEMPERATURES : temperatures;
+        Network.Mixing d = net.writeTemperedSamples(l, chains, steps, r, seed, threads, png);
+        o.printf(Locale.ROOT, "%d samples from layer %d after %d parallel-tempering sweeps of %d replicas (seed %d): "
+                + "%s%n", chains, l, steps, r, seed, png);
+        double[] f = d.meanFreeEnergy();
+        o.printf(Locale.ROOT, "mean free energy of the β = 1 chains: %.2f at the start, %.2f at the end%n", f[0],
+                f[f.length - 1]);
+        double[] betas = d.betas();
+        double[] rates = d.swapRates();
+        o.println("swap acceptance between neighbouring temperatures:");
+        for (int k = 0; k < rates.length; k++) {
+            o.printf(Locale.ROOT, "  β %.4f ↔ %.4f  %.3f%n", betas[k], betas[k + 1], rates[k]);
+        }
         return 0;
     }
 }

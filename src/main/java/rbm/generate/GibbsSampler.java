@@ -28,12 +28,16 @@ public final class GibbsSampler {
      * {@code layer}.
      */
     public float[] sample(int layer, int chains, int steps) {
+        return sample(layer, chains, steps, null);
+    }
+
+    /**
+     * The same, adding the mean free energy of the chains' visible states to {@code trace} (if not null) at the
+     * start and after the steps it asks for.
+     */
+    public float[] sample(int layer, int chains, int steps, FreeEnergyTrace trace) {
         Rbm top = dbn.rbm(layer);
-        int widest = 0;
-        for (int w : dbn.widths()) {
-            widest = Math.max(widest, w);
-        }
-        BernoulliSampler sampler = BernoulliSampler.create(compute, seed, "gibbs layer " + layer, widest);
+        BernoulliSampler sampler = BernoulliSampler.create(compute, seed, "gibbs layer " + layer, widest(dbn));
         float[] h = new float[chains * top.hidden()];
         java.util.Arrays.fill(h, 0.5f);
         sampler.sample(h, h, chains, top.hidden());
@@ -41,6 +45,9 @@ public final class GibbsSampler {
         for (int s = 0; s < steps; s++) {
             top.visibleProbabilities(compute, h, chains, v);
             sampler.sample(v, v, chains, top.visible());
+            if (trace != null) {
+                trace.record(compute, top, s, v, chains);
+            }
             top.hiddenProbabilities(compute, v, chains, h);
             sampler.sample(h, h, chains, top.hidden());
         }
@@ -61,6 +68,15 @@ public final class GibbsSampler {
         }
         long[] image = Pictures.patternsSize(chains, widths[0], columns);
         return need.array("--chains", "the picture of the samples", image[0], image[1], 1);
+    }
+
+    /** The width of the stack's widest layer: what a sampler that passes states down draws at most per row. */
+    static int widest(DeepBeliefNet dbn) {
+        int widest = 0;
+        for (int w : dbn.widths()) {
+            widest = Math.max(widest, w);
+        }
+        return widest;
     }
 
     /**

@@ -1,2 +1,5 @@
-/** Samples from a trained stack: Gibbs chains in one RBM passed down to the pixels, and pictures of them. */
+/**
+ * Samples from a trained stack: Gibbs chains or parallel tempering in one RBM, passed down to the pixels, the
+ * diagnostics that show whether they mixed, and pictures of them.
+ */
 package rbm.generate;

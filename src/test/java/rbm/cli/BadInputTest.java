@@ -180,6 +180,23 @@ class BadInputTest {
     }
 
     @Test
+    void samplerFlagsAreChecked() {
+        Path run = tmp.resolve("run");
+        assertEquals(0, train().code());
+        String model = run.toString();
+        assertError(Cli.run("sample", "--model", model, "--steps", "1", "--sampler", "pt", "--temperatures", "1"), 2,
+                "--temperatures", "at least 2");
+        assertError(Cli.run("sample", "--model", model, "--steps", "1", "--temperatures", "4"), 2,
+                "--temperatures", "--sampler pt");
+        assertError(Cli.run("sample", "--model", model, "--steps", "1", "--sampler", "hot"), 2, "--sampler", "hot");
+        assertFalse(Files.exists(run.resolve("samples-layer-1.png")), "no picture for a refused command");
+        Cli good = Cli.run("sample", "--model", model, "--chains", "4", "--steps", "3", "--sampler", "pt",
+                "--temperatures", "3", "--seed", "1", "--threads", "1");
+        assertEquals(0, good.code(), good.err());
+        assertEquals(2, good.out().lines().filter(l -> l.contains("↔")).count(), "two neighbouring pairs: " + good.out());
+    }
+
+    @Test
     void divergenceStopsWithAClearMessage() {
         Cli r = train("--learning-rate", "1e38", "--epochs", "2");
         assertError(r, 3, "diverged", "--learning-rate");

@@ -211,10 +211,7 @@ public final class PaperExperiment {
         int n = config.generated();
         int width = dbn.widths()[0];
         LayerSampler sampler = new LayerSampler(compute, dbn, seed, config);
-        int widest = 0;
-        for (int w : dbn.widths()) {
-            widest = Math.max(widest, w);
-        }
+        int widest = GibbsSampler.widest(dbn);
         UniformRandomProvider pick = RandomStreams.create(seed, "generation: empirical draws");
         float[] chosen = new float[n * width];
         for (int r = 0; r < n; r++) {

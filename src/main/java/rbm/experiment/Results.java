@@ -223,7 +223,7 @@ public final class Results {
         List<ResultsFile.MixingLayer> out = new ArrayList<>();
         for (var e : mixing.entrySet()) {
             out.add(new ResultsFile.MixingLayer(e.getKey(), e.getValue().swapRates().length + 1,
-                    e.getValue().swapRates(), e.getValue().energyTrace()));
+                    e.getValue().swapRates(), e.getValue().traceEvery(), e.getValue().energyTrace()));
         }
         return out;
     }

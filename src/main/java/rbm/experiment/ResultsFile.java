@@ -76,9 +76,11 @@ public record ResultsFile(Config config, double seconds, String kernels, Machine
 
     /**
      * How the first seed's chains in one layer mixed: the swap acceptance rate of each pair of neighbouring
-     * temperatures of parallel tempering, and the mean energy of the chains at β = 1 over the sweeps.
+     * temperatures of parallel tempering, and the mean free energy of the chains at β = 1 every {@code traceEvery}
+     * sweeps.
      */
-    public record MixingLayer(int layer, int temperatures, double[] swapRates, double[] energyTrace) {
+    public record MixingLayer(int layer, int temperatures, double[] swapRates, int traceEvery,
+                              double[] energyTrace) {
         public MixingLayer {
             swapRates = Objects.requireNonNullElse(swapRates, new double[0]);
             energyTrace = Objects.requireNonNullElse(energyTrace, new double[0]);

@@ -71,7 +71,7 @@ public final class GibbsSampler {
     }
 
     /** The width of the stack's widest layer: what a sampler that passes states down draws at most per row. */
-    static int widest(DeepBeliefNet dbn) {
+    public static int widest(DeepBeliefNet dbn) {
         int widest = 0;
         for (int w : dbn.widths()) {
             widest = Math.max(widest, w);

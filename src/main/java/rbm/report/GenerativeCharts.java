@@ -125,7 +125,7 @@ final class GenerativeCharts {
     }
 
     /**
-     * The mean energy of the β = 1 chains over the sweeps, per layer, shifted so that each layer's last value is 0:
+     * The mean free energy of the β = 1 chains over the sweeps, per layer, shifted so that each layer's last value is 0:
      * a chain that has mixed is flat at the end.
      */
     static String energyTraces(ResultsFile root, int width, int height) {
@@ -135,7 +135,7 @@ final class GenerativeCharts {
         double hi = 0;
         for (ResultsFile.MixingLayer m : layers) {
             double[] e = m.energyTrace();
-            longest = Math.max(longest, e.length);
+            longest = Math.max(longest, (e.length - 1) * Math.max(1, m.traceEvery()));
             for (double v : e) {
                 if (Double.isFinite(v)) {
                     lo = Math.min(lo, v - e[e.length - 1]);
@@ -143,12 +143,12 @@ final class GenerativeCharts {
                 }
             }
         }
-        if (longest < 2) {
+        if (longest < 1) {
             return "";
         }
         double pad = 0.05 * Math.max(1e-9, hi - lo);
-        SvgPlot plot = SvgPlot.create(width, height).title("Mean energy of the chains at β = 1, relative to its last value")
-                .xLabel("sweep").yLabel("E − E(last)").xRange(0, longest).yRange(lo - pad, hi + pad)
+        SvgPlot plot = SvgPlot.create(width, height).title("Mean free energy of the chains at β = 1, relative to its last value")
+                .xLabel("sweep").yLabel("F − F(last), nats").xRange(0, longest).yRange(lo - pad, hi + pad)
                 .legend(Legend.NONE).labelsInSeriesColour();
         int n = layers.size();
         for (int i = 0; i < n; i++) {
@@ -159,7 +159,7 @@ final class GenerativeCharts {
             double[] x = new double[e.length];
             double[] y = new double[e.length];
             for (int k = 0; k < e.length; k++) {
-                x[k] = (double) k * longest / (e.length - 1);
+                x[k] = (double) k * Math.max(1, layers.get(i).traceEvery());
                 y[k] = e[k] - e[e.length - 1];
             }
             String colour = Palette.depth(i, n);

@@ -35,7 +35,7 @@ final class ProfileOptimizer {
     /** Headroom for rounding in the pruning test, relative to U: pruning never drops a profile at or above L. */
     private static final double SLACK = 1e-9;
     private static final double LN2 = Math.log(2);
-    /** The first trial gap below the dual bound, in bits; each further trial is 8 times wider. */
+    /** The first trial gap below the dual bound, in bits; each further trial is twice as wide. */
     private static final double FIRST_TRIAL = 1e-5;
 
     private final int samples;
@@ -91,7 +91,7 @@ final class ProfileOptimizer {
         double tie = TIE * Math.max(1, Math.abs(upper));
         // The duality gap is usually far smaller than U − L: try floors closer to U first. A profile found above a
         // trial floor is optimal, as pruning keeps every profile above it.
-        for (double trial = FIRST_TRIAL * scale; ; trial *= 8) {
+        for (double trial = FIRST_TRIAL * scale; ; trial *= 2) {
             boolean last = upper - trial <= lower;
             long[] m = solve(a, lambda, upper, last ? lower : upper - trial, slack, tie);
             if (m != null) {
@@ -236,7 +236,9 @@ final class ProfileOptimizer {
             long reach = 0;
             double bestSoFar = 0; // Σ max h over the free k done
             long loSoFar = 0; // Σ k·lo over the free k done
-            int[][] choice = new int[n][];
+            // the chosen d per stage and cell: a byte for the many stages of width < 128, an int for the few others
+            byte[][] narrow = new byte[n][];
+            int[][] wide = new int[n][];
             int[] windowLo = new int[n];
             for (int i = 0; i < n; i++) {
                 int k = order[i];
@@ -257,7 +259,8 @@ final class ProfileOptimizer {
                 }
                 bestSoFar += top[k];
                 loSoFar += k * lo[k];
-                int[] ch = new int[newHi - newLo + 1];
+                byte[] nc = w < Byte.MAX_VALUE ? new byte[newHi - newLo + 1] : null;
+                int[] wc = nc == null ? new int[newHi - newLo + 1] : null;
                 for (int t = newLo; t <= newHi; t++) {
                     int dMin = t > prevHi ? (t - prevHi + k - 1) / k : 0;
                     int dMax = Math.min(w, (t - prevLo) / k);
@@ -283,9 +286,14 @@ final class ProfileOptimizer {
                     }
                     nval[t] = bd < 0 ? Double.NEGATIVE_INFINITY : bv;
                     nsec[t] = bs;
-                    ch[t - newLo] = bd;
+                    if (nc != null) {
+                        nc[t - newLo] = (byte) bd;
+                    } else {
+                        wc[t - newLo] = bd;
+                    }
                 }
-                choice[i] = ch;
+                narrow[i] = nc;
+                wide[i] = wc;
                 windowLo[i] = newLo;
                 double[] x = val;
                 val = nval;
@@ -303,7 +311,7 @@ final class ProfileOptimizer {
             int t = r;
             for (int i = n - 1; i >= 0; i--) {
                 int k = order[i];
-                int d = choice[i][t - windowLo[i]];
+                int d = narrow[i] != null ? narrow[i][t - windowLo[i]] : wide[i][t - windowLo[i]];
                 m[k] += d;
                 t -= k * d;
             }

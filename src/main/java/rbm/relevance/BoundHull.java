@@ -8,7 +8,8 @@ import java.util.TreeMap;
  * optimisation: a vertex is the optimal profile of H[K] + μ·H[s] for some μ, and an edge AB is confirmed when the
  * optimum at μ_AB = −(H[K]_B − H[K]_A)/(H[s]_B − H[s]_A), the μ at which A and B score the same, is no higher than
  * they are (otherwise that optimum is a vertex between them, and the search goes on on both sides). Each query
- * refines only the edges it meets, so a report's ~150 queries cost a few hundred optimisations.
+ * refines only the edges it meets, and every optimisation there prunes against the edge's own line, which makes it
+ * far cheaper than a free one.
  *
  * <p>Points above an edge by at most {@link #ABOVE} bits (relative to the objective) count as on it: the hull is
  * exact to that tolerance.

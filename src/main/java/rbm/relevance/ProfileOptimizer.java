@@ -138,17 +138,22 @@ final class ProfileOptimizer {
 
     /** The interval of each m_k with reduced cost within the gap; null when none can fit. */
     private Stages prune(double a, double lambda, double gap) {
-        Stages s = new Stages(samples);
+        int last = 0; // every k beyond takes no state: −k·c grows with k once c < 0
+        while (last < samples) {
+            double c = a * (lnM - ln[last + 1]) - lambda;
+            if (best(c, samples / (last + 1)) == 0 && -(last + 1) * c > gap) {
+                break;
+            }
+            last++;
+        }
+        Stages s = new Stages(last);
         double budget = gap;
         long fixedTotal = 0;
-        for (int k = 1; k <= samples; k++) {
+        for (int k = 1; k <= last; k++) {
             double c = a * (lnM - ln[k]) - lambda;
             long cap = samples / k;
             long b = best(c, cap);
             double top = phi(b, c);
-            if (b == 0 && -k * c > gap) {
-                break; // −k·c grows with k once c < 0
-            }
             long lo = b;
             while (lo > 0 && k * (top - phi(lo - 1, c)) <= gap) {
                 lo--;
@@ -198,21 +203,21 @@ final class ProfileOptimizer {
         final long[] lo;
         final long[] hi;
         final double[] top;
-        int last;
+        final int last;
         long residual;
         double budget;
 
-        Stages(int samples) {
-            lo = new long[samples + 1];
-            hi = new long[samples + 1];
-            top = new double[samples + 1];
+        Stages(int last) {
+            this.last = last;
+            lo = new long[last + 1];
+            hi = new long[last + 1];
+            top = new double[last + 1];
         }
 
         void add(int k, long l, long h, double hTop) {
             lo[k] = l;
             hi[k] = h;
             top[k] = hTop;
-            last = k;
         }
 
         /** The optimal m_k for every k (index k), or null when no profile fits the budget. */
@@ -312,7 +317,7 @@ final class ProfileOptimizer {
             if (prevLo > r || prevHi < r || val[r] == Double.NEGATIVE_INFINITY) {
                 return null;
             }
-            long[] m = Arrays.copyOf(lo, samples + 1);
+            long[] m = lo.clone();
             int t = r;
             for (int i = n - 1; i >= 0; i--) {
                 int k = order[i];

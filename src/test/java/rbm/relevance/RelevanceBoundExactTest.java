@@ -3,7 +3,6 @@ package rbm.relevance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -213,9 +212,9 @@ class RelevanceBoundExactTest {
     }
 
     /**
-     * At μ = 0, H[K] depends only on the products k·m_k, so a group of m states seen k times can be swapped for k
-     * states seen m times with the same objective; the tie rule keeps the one with the larger H[s], the smaller k.
-     * Repeated calls and a fresh instance give the same point.
+     * Repeated calls and a fresh instance give the same point at μ = 0, M = 12345. At the μ of a hull edge its two
+     * end vertices score the same: a tie, which goes to the larger H[s]. So at the μ of the edge leaving the μ = 0
+     * vertex the optimum is the next vertex, and at the μ of the edge arriving at it, the μ = 0 vertex itself.
      */
     @Test
     void tiesAtMuZeroAreBrokenTheSameWayEveryTime() {
@@ -225,26 +224,20 @@ class RelevanceBoundExactTest {
         assertArrayEquals(s.k(), again.k());
         assertArrayEquals(s.m(), again.m());
         RelevanceBound bound = new RelevanceBound(total);
-        RelevanceBound.Point p = bound.at(0);
-        assertEquals(p, bound.at(0));
-        assertEquals(p, new RelevanceBound(total).at(0));
-        assertEquals(s.entropies().resolution(), p.resolution());
-        long[] m = profile(s, total);
-        int swaps = 0;
-        for (int k = 2; k <= total; k++) {
-            if (m[k] >= 2 && m[k] < k && m[(int) m[k]] == 0) {
-                long[] swapped = m.clone();
-                swapped[(int) m[k]] = k;
-                swapped[k] = 0;
-                Entropies before = entropies(m);
-                Entropies after = entropies(swapped);
-                assertEquals(before.relevance(), after.relevance(), 1e-12, "a swap keeps H[K]");
-                assertFalse(after.resolution() > before.resolution(), "swap of k = " + k + " has a larger H[s]");
-                swaps++;
-            }
-        }
-        assertEquals(0, swaps, "every swappable group already has k < m");
-        assertNotNull(s);
+        RelevanceBound.Point top = bound.at(0);
+        assertEquals(top, bound.at(0));
+        assertEquals(top, new RelevanceBound(total).at(0));
+        assertEquals(s.entropies().resolution(), top.resolution());
+
+        double r = top.resolution();
+        double leaving = bound.muAt(r + 1e-9);
+        double arriving = bound.muAt(r - 1e-9);
+        assertTrue(arriving <= 0 && 0 <= leaving && arriving < leaving, arriving + " " + leaving);
+        RelevanceBound.Point next = new RelevanceBound(total).at(leaving);
+        RelevanceBound.Point same = new RelevanceBound(total).at(arriving);
+        assertEquals(top.relevance() + leaving * r, next.objective(), 1e-12, "the two ends of the edge tie");
+        assertTrue(next.resolution() > r, "the tie at the leaving edge goes to the larger H[s]: " + next);
+        assertEquals(r, same.resolution(), "the tie at the arriving edge goes to the μ = 0 vertex");
     }
 
     /** Above the limit the point is the construction, with a band up to the dual bound; at the limit it is exact. */

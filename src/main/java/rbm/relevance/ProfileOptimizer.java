@@ -21,7 +21,7 @@ import java.util.Arrays;
  *   f_i(t) = max_d f_{i−1}(t − k·d) + G_k(lo_k + d). A cell whose reduced costs so far exceed U − L is dropped, and
  *   t is kept within the totals the earlier and later stages can still reach.</li>
  * </ol>
- * The gap U − L is first replaced by trial gaps from 10^−5 bits, doubling: the first trial under which a profile
+ * The gap U − L is first replaced by trial gaps from 10^−6·U, doubling: the first trial under which a profile
  * survives gives the optimum, as pruning keeps every profile above the trial floor. The duality gap U − optimum is
  * usually far smaller than U − L, so the trials keep the DP small.
  *
@@ -40,8 +40,11 @@ final class ProfileOptimizer {
     /** Headroom for rounding in the pruning test, relative to U: pruning never drops a profile at or above L. */
     private static final double SLACK = 1e-9;
     private static final double LN2 = Math.log(2);
-    /** The first trial gap below the dual bound, in bits; each further trial is twice as wide. */
-    private static final double FIRST_TRIAL = 1e-5;
+    /**
+     * The first trial gap below the dual bound, relative to it; each further trial is twice as wide. Relative, as the
+     * objective and the duality gap both shrink as (1 + μ) when μ → −1.
+     */
+    private static final double FIRST_TRIAL = 1e-6;
 
     private final int samples;
     private final double lnM;
@@ -96,7 +99,7 @@ final class ProfileOptimizer {
         double tie = TIE * Math.max(1, Math.abs(upper));
         // The duality gap is usually far smaller than U − L: try floors closer to U first. A profile found above a
         // trial floor is optimal, as pruning keeps every profile above it.
-        for (double trial = FIRST_TRIAL * scale; ; trial *= 2) {
+        for (double trial = FIRST_TRIAL * Math.abs(upper); ; trial *= 2) {
             boolean last = upper - trial <= lower;
             long[] m = solve(a, lambda, upper, last ? lower : upper - trial, slack, tie);
             if (m != null) {

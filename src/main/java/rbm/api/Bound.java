@@ -15,13 +15,16 @@ import rbm.report.RelevanceCharts;
  * @param samples M, at least 1
  */
 public record Bound(long samples) {
+    /** The largest M for which the curve is exact; above it each point comes with its band. */
+    public static final int EXACT_LIMIT = RelevanceBound.EXACT_LIMIT;
 
     /**
      * A point of the curve, with a note on the points that matter (the diagonal, the top, Zipf's law).
      *
      * @param distinct the number of distinct states, or −1 where it is not a whole number of states
+     * @param band     how far (bits) the optimum of H[K] + μ·H[s] can lie above this point: 0 where it is exact
      */
-    public record Point(double mu, double resolution, double relevance, long distinct) {
+    public record Point(double mu, double resolution, double relevance, long distinct, double band) {
         public String mark() {
             if (mu == -1) {
                 return "diagonal H[K] = H[s] up to the next point";
@@ -42,7 +45,12 @@ public record Bound(long samples) {
     /** Points spaced evenly in H[s] along the branch μ > −1, with the points μ = 0 and μ = 1. */
     public List<Point> curve(int points) {
         return new RelevanceBound(samples).curve(checked(points)).stream()
-                .map(p -> new Point(p.mu(), p.resolution(), p.relevance(), p.distinct())).toList();
+                .map(p -> new Point(p.mu(), p.resolution(), p.relevance(), p.distinct(), p.band())).toList();
+    }
+
+    /** Whether the curve is exact for this M: up to {@link #EXACT_LIMIT} samples. */
+    public boolean exact() {
+        return samples <= RelevanceBound.EXACT_LIMIT;
     }
 
     /** log2 M, the largest resolution a sample of M states can have. */

@@ -43,10 +43,19 @@ final class BoundCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "bound of relevance for M = %d states (bits; log2 M = %.3f)%n", samples,
                 bound.log2Samples());
-        o.printf(Locale.ROOT, "%8s  %8s  %8s  %9s%n", "mu", "H[s]", "H[K]", "distinct");
+        if (bound.exact()) {
+            o.printf(Locale.ROOT, "exact: every point is an optimal sample of M states%n");
+        } else {
+            o.printf(Locale.ROOT, "not exact above M = %d: each point is a constructed sample, and the optimum of "
+                    + "H[K] + mu*H[s] lies at most 'band' bits above it%n", Bound.EXACT_LIMIT);
+        }
+        o.printf(Locale.ROOT, "%8s  %8s  %8s  %9s%s%n", "mu", "H[s]", "H[K]", "distinct",
+                bound.exact() ? "" : String.format(Locale.ROOT, "  %9s", "band"));
         for (Bound.Point p : curve) {
-            o.printf(Locale.ROOT, "%8.3f  %8.3f  %8.3f  %9s%s%n", p.mu(), p.resolution(), p.relevance(),
-                    p.distinct() < 0 ? "-" : Long.toString(p.distinct()), p.mark().isEmpty() ? "" : "  <- " + p.mark());
+            o.printf(Locale.ROOT, "%8.3f  %8.3f  %8.3f  %9s%s%s%n", p.mu(), p.resolution(), p.relevance(),
+                    p.distinct() < 0 ? "-" : Long.toString(p.distinct()),
+                    bound.exact() ? "" : String.format(Locale.ROOT, "  %9.2e", p.band()),
+                    p.mark().isEmpty() ? "" : "  <- " + p.mark());
         }
         if (out != null) {
             bound.writeCsv(points, out);

@@ -1,19 +1,21 @@
 package rbm.relevance;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The curve of maximal relevance: for a sample size M, the largest H[K] any sample of M states can have at each
  * resolution H[s]. Maximising H[K] + μ·H[s] under Σ k·m_k = M gives m_k ∝ k^−(1+μ), and along the curve
  * dH[K]/dH[s] = −μ. At μ = 1 (Zipf's law) resolution and relevance trade one for one; μ = 0 is the maximum of H[K].
  *
- * <p>For fixed μ > −1 and a Lagrange multiplier λ, each k independently gets the integer m_k ≥ 0 that maximises the
- * concave g_k(m) = −(k·m/M) ln(k·m/M) − μ (k·m/M) ln(k/M) − λ·k·m. Writing λ = −(1 + t)/M, the real optimum is
- * m* = e^L with L_k = t + (1+μ) ln(M/k), and g_k(m) = (k·m/M)(1 + L_k − ln m), so the integer optimum is 0 when
- * L_k ≤ −1, otherwise ⌊m*⌋ or ⌊m*⌋ + 1, whichever is larger (1 when ⌊m*⌋ = 0). As m* falls with k, the counts with
- * m* ≥ 1 (at most √(2M) of them) are taken one by one and the rest, a run of k with m_k = 1, in closed form. t is
- * bisected until Σ k·m_k is the largest total not above M, and the remainder becomes one extra state.
+ * <p>For M ≤ {@link #EXACT_LIMIT}, {@link #at} is the exact optimum over integer profiles ({@link ProfileOptimizer}),
+ * and the curve is the upper concave hull of the achievable (H[s], H[K]) points ({@link BoundHull}). The optimum is
+ * piecewise constant in μ: it jumps from hull vertex to hull vertex, and between two vertices the curve is the
+ * straight edge joining them. Above the limit, {@link #at} is the Lagrangian construction ({@link LagrangianProfile}),
+ * a feasible profile within a known band below the optimum: {@link Point#upper} is the Lagrangian dual's bound on
+ * H[K] + μ·H[s], and {@link Point#band} the width between them.
  *
  * <p>As μ → −1 the optimum becomes a sample whose states all have different counts, where H[K] = H[s]; below that
  * resolution the bound is the diagonal H[K] = H[s]. The branch −1 < μ < 0 rises from the diagonal to the maximum of
@@ -22,99 +24,110 @@ import java.util.List;
 public final class RelevanceBound {
     /** The branch is traced from here; closer to −1 the curve is indistinguishable from the diagonal. */
     public static final double MU_MIN = -0.99;
+    /** The largest M for which the bound is exact (a single μ at this M takes about a second at most). */
+    public static final int EXACT_LIMIT = 100_000;
     /** Beyond this μ the bound is within a few states of all-distinct; resolutions above it report μ = ∞. */
     public static final double MU_MAX = 100;
 
-    /** ln f for the small f that {@link #best} meets most: a table instead of two logarithms per count. */
-    private static final double[] LN_SMALL = lnTable(1 << 16);
-
     private final long samples;
-    private final double lnM;
-    /** ln k for every k that a run of counts with m*_k ≥ 1 can reach before its total passes M: k ≤ √(2M) + 2. */
-    private final double[] lnK;
+    /** The hull of exact optima for M ≤ {@link #EXACT_LIMIT}, otherwise null. */
+    private final BoundHull hull;
+    /** The Lagrangian construction for M above {@link #EXACT_LIMIT}, otherwise null. */
+    private final LagrangianProfile construction;
+    private final Map<Double, Point> points = new HashMap<>();
     /** {@link #curve} of the last number of points asked for, as the table and the chart both ask for the same. */
     private List<Point> lastCurve;
     private int lastCurvePoints;
 
-    /** A point of the bound, with the number of distinct states of the optimal sample (−1 on the diagonal). */
-    public record Point(double mu, double resolution, double relevance, long distinct) {}
+    /**
+     * A point of the bound, with the number of distinct states of the optimal sample (−1 on the diagonal).
+     *
+     * @param upper the Lagrangian dual's upper bound on H[K] + μ·H[s] (bits); the objective itself when exact
+     * @param exact whether the point is the exact optimum for its μ
+     */
+    public record Point(double mu, double resolution, double relevance, long distinct, double upper, boolean exact) {
+        /** An exact point. */
+        public Point(double mu, double resolution, double relevance, long distinct) {
+            this(mu, resolution, relevance, distinct, relevance + mu * resolution, true);
+        }
+
+        /** H[K] + μ·H[s] (bits). */
+        public double objective() {
+            return relevance + mu * resolution;
+        }
+
+        /** How far the optimum can lie above this point's objective (bits): 0 when exact. */
+        public double band() {
+            return exact ? 0 : Math.max(0, upper - objective());
+        }
+    }
 
     public RelevanceBound(long samples) {
         if (samples < 1) {
             throw new IllegalArgumentException("the bound needs a sample of at least one state, got " + samples);
         }
         this.samples = samples;
-        this.lnM = Math.log(samples);
-        this.lnK = lnTable((int) Math.min(samples + 3, (long) Math.sqrt(2.0 * samples) + 4));
-    }
-
-    /** ln i for i in [1, n) (entry 0 unused): the same values as Math.log, so results do not change. */
-    private static double[] lnTable(int n) {
-        double[] t = new double[n];
-        for (int i = 1; i < n; i++) {
-            t[i] = Math.log(i);
-        }
-        return t;
-    }
-
-    private double lnK(long k) {
-        return k < lnK.length ? lnK[(int) k] : Math.log(k);
-    }
-
-    private static double lnSmall(long f) {
-        return f < LN_SMALL.length ? LN_SMALL[(int) f] : Math.log(f);
+        boolean exact = samples <= EXACT_LIMIT;
+        this.hull = exact ? new BoundHull(new ProfileOptimizer((int) samples)) : null;
+        this.construction = exact ? null : new LagrangianProfile(samples);
     }
 
     public long samples() {
         return samples;
     }
 
-    /** The optimal sample for this μ (in (−1, ∞)) and its resolution and relevance. */
-    public Point at(double mu) {
+    /** Whether {@link #at} and the curve are exact for this M (M ≤ {@link #EXACT_LIMIT}). */
+    public boolean exact() {
+        return hull != null;
+    }
+
+    /**
+     * The optimal sample for this μ (in (−1, ∞)) and its resolution and relevance: exact for M ≤
+     * {@link #EXACT_LIMIT}, with ties broken as {@link ProfileOptimizer} states (the larger H[s]); above it, the
+     * Lagrangian construction and the dual's bound.
+     */
+    public synchronized Point at(double mu) {
         if (!(mu > -1) || Double.isInfinite(mu)) {
             throw new IllegalArgumentException("μ must be finite and above −1, got " + mu);
         }
-        double a = 1 + mu;
-        double lo = -a * lnM - 2; // every L_k ≤ −1: an empty sample
-        double hi = 0;
-        while (total(lo, a) > samples) {
-            lo = 2 * lo - 1;
+        Point p = points.get(mu);
+        if (p == null) {
+            p = hull != null ? hull.at(mu) : constructed(mu);
+            points.put(mu, p);
         }
-        while (total(hi, a) <= samples) {
-            hi = 2 * hi + 1;
-        }
-        while (true) {
-            double mid = (lo + hi) / 2;
-            if (mid <= lo || mid >= hi) {
-                break;
-            }
-            if (total(mid, a) <= samples) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return point(mu, lo, a);
+        return p;
+    }
+
+    private Point constructed(double mu) {
+        LagrangianProfile.Result r = construction.at(mu);
+        ResolutionRelevance h = r.entropies();
+        return new Point(mu, h.resolution(), h.relevance(), r.distinct(),
+                Math.max(r.upper(), h.relevance() + mu * h.resolution()), false);
     }
 
     /**
      * The μ of the point of the bound whose resolution is {@code resolution}: the bound's slope there is −μ, the
      * first of the two estimates of a layer's μ. −1 on the diagonal (resolution at or below the start of the branch),
      * +∞ when the resolution reaches the point at {@link #MU_MAX} (where the optimal states are all, or all but a
-     * few, distinct: the curve ends there with no defined slope).
+     * few, distinct: the curve ends there with no defined slope). For exact M, the slope of the hull edge through
+     * that resolution, or on a hull vertex the midpoint of the interval of μ over which the vertex is optimal; above
+     * the limit, the μ whose constructed point has that resolution.
      */
-    public double muAt(double resolution) {
+    public synchronized double muAt(double resolution) {
         if (resolution <= at(MU_MIN).resolution()) {
             return -1;
         }
         if (resolution >= at(MU_MAX).resolution()) {
             return Double.POSITIVE_INFINITY;
         }
+        if (hull != null) {
+            return hull.muAt(resolution);
+        }
         double lo = MU_MIN;
         double hi = MU_MAX;
         while (hi - lo > 1e-7 * Math.max(1, Math.abs(lo))) {
             double mid = (lo + hi) / 2;
-            if (at(mid).resolution() < resolution) {
+            if (constructed(mid).resolution() < resolution) {
                 lo = mid;
             } else {
                 hi = mid;
@@ -126,7 +139,8 @@ public final class RelevanceBound {
     /**
      * The curve as {@code points} points spaced evenly in resolution from the start of the branch to the point at
      * μ = 10, preceded by the origin (the diagonal's start) and with the points μ = 0 (maximum relevance) and μ = 1
-     * (Zipf) added, in order of increasing μ.
+     * (Zipf) added, in order of increasing μ. For exact M each target resolution gives the hull vertex that ends its
+     * edge, and a vertex met twice is listed once.
      */
     public synchronized List<Point> curve(int points) {
         if (points < 2) {
@@ -146,108 +160,16 @@ public final class RelevanceBound {
                 mus.add(mu);
             }
         }
-        mus.stream().sorted().distinct().forEach(mu -> out.add(at(mu)));
+        for (double mu : mus.stream().sorted().distinct().toList()) {
+            Point p = at(mu);
+            if (out.size() == 1 || p.resolution() > out.getLast().resolution()) {
+                out.add(p);
+            } else if (mu == 0 || mu == 1) { // the same vertex: keep it under the μ the table marks
+                out.set(out.size() - 1, p);
+            }
+        }
         lastCurve = List.copyOf(out);
         lastCurvePoints = points;
         return lastCurve;
-    }
-
-    /** ln m*_k = t + a·ln(M/k), with a = 1 + μ. */
-    private double logOptimum(double t, double a, long k) {
-        return t + a * (lnM - lnK(k));
-    }
-
-    /** The integer m ≥ 0 maximising g_k(m), given L = ln m*; capped at M + 1 (already too many). */
-    private long best(double l) {
-        if (l <= -1) {
-            return 0;
-        }
-        double x = Math.exp(l);
-        if (x > samples) {
-            return samples + 1;
-        }
-        long f = (long) x;
-        if (f == 0) {
-            return 1;
-        }
-        double gain = (f + 1) * lnSmall(f + 1) - f * lnSmall(f) - 1; // g(f+1) > g(f) ⇔ L > gain
-        return l > gain ? f + 1 : f;
-    }
-
-    /** The first k with m*_k < 1 (all smaller k have m_k ≥ 1), or M + 2 when every k up to M + 1 has m*_k ≥ 1. */
-    private long firstBelowOne(double t, double a) {
-        long k = 1;
-        while (k <= samples + 1 && logOptimum(t, a, k) >= 0) {
-            k++;
-        }
-        return k;
-    }
-
-    /** The last k ≥ from with L_k > −1 (so m_k = 1 for k in [from, last]), capped at M + 1; from − 1 if none. */
-    private long lastOfRun(double t, double a, long from) {
-        double kc = samples * Math.exp((1 + t) / a); // L_k > −1 ⇔ k < kc
-        long last = kc > samples + 1 ? samples + 1 : Math.max(from - 1, (long) Math.ceil(kc) - 1);
-        while (last < samples + 1 && logOptimum(t, a, last + 1) > -1) {
-            last++;
-        }
-        while (last >= from && logOptimum(t, a, last) <= -1) {
-            last--;
-        }
-        return last;
-    }
-
-    /** Σ k·m_k at this t, or any value above M as soon as it exceeds M. */
-    private long total(double t, double a) {
-        long sum = 0;
-        long k = 1;
-        for (double l = logOptimum(t, a, k); l >= 0; l = logOptimum(t, a, ++k)) {
-            sum += k * best(l);
-            if (sum > samples) {
-                return sum;
-            }
-        }
-        long last = lastOfRun(t, a, k);
-        if (last > samples) {
-            return samples + 1;
-        }
-        return sum + (last - k + 1) * (k + last) / 2;
-    }
-
-    private Point point(double mu, double t, double a) {
-        long runStart = firstBelowOne(t, a);
-        long runEnd = lastOfRun(t, a, runStart);
-        long[] m = new long[(int) runStart];
-        long sum = 0;
-        long distinct = 0;
-        for (int k = 1; k < runStart; k++) {
-            m[k] = best(logOptimum(t, a, k));
-            sum += k * m[k];
-            distinct += m[k];
-        }
-        sum += (runEnd - runStart + 1) * (runStart + runEnd) / 2;
-        distinct += Math.max(0, runEnd - runStart + 1);
-        long rest = samples - sum;
-        ResolutionRelevance.Sums sums = new ResolutionRelevance.Sums();
-        if (rest > 0) {
-            distinct++;
-            if (rest < runStart) {
-                m[(int) rest]++;
-            } else if (rest <= runEnd) {
-                sums.add(rest, 2);
-            } else {
-                sums.add(rest, 1);
-            }
-        }
-        for (int k = 1; k < runStart; k++) {
-            sums.add(k, m[k]);
-        }
-        if (rest >= runStart && rest <= runEnd) {
-            sums.addRange(runStart, rest - 1);
-            sums.addRange(rest + 1, runEnd);
-        } else {
-            sums.addRange(runStart, runEnd);
-        }
-        ResolutionRelevance h = sums.result();
-        return new Point(mu, h.resolution(), h.relevance(), distinct);
     }
 }

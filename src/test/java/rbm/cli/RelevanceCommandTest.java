@@ -100,9 +100,12 @@ class RelevanceCommandTest {
         Cli r = Cli.run("bound", "--samples", "60000", "--points", "5", "--out", csv.toString());
         assertEquals(0, r.code(), r.err());
         String zipf = r.out().lines().filter(l -> l.contains("Zipf")).findFirst().orElseThrow();
-        assertTrue(zipf.contains("12.354") && zipf.contains("5.992"), zipf);
+        assertTrue(zipf.contains("12.353") && zipf.contains("5.992"), zipf);
+        assertTrue(r.out().contains("exact: every point is an optimal sample"), r.out());
         assertTrue(r.out().contains("log2 M = 15.873"), r.out());
         assertTrue(Files.readString(csv).contains("1.0,12.35"), "CSV row of mu = 1");
+        Cli large = Cli.run("bound", "--samples", "1000000", "--points", "3");
+        assertTrue(large.out().contains("not exact above M = 100000") && large.out().contains("band"), large.out());
         assertError(Cli.run("bound", "--samples", "0"), "--samples");
 
         // the picture: the Zipf point where its H[s] maps (x from 0 to 1.03 log2 M across pixels 64 to 740)

@@ -12,6 +12,8 @@ import rbm.io.BadInputException;
  */
 public final class FashionMnist {
     public static final String DIR_VARIABLE = "RBM_FASHION_MNIST";
+    /** The same as a Java system property, which takes precedence: for tests and programs that embed the library. */
+    public static final String DIR_PROPERTY = "rbm.fashion-mnist";
     public static final String DEBIAN_DIR = "/usr/share/datasets/fashion-mnist";
     public static final String APT_PACKAGE = "dataset-fashion-mnist";
     static final String UPSTREAM = "https://github.com/zalandoresearch/fashion-mnist";
@@ -21,8 +23,15 @@ public final class FashionMnist {
     private FashionMnist() {
     }
 
-    /** The directory the loaders read: {@value #DIR_VARIABLE} if set and not blank, else {@value #DEBIAN_DIR}. */
+    /**
+     * The directory the loaders read: the system property {@value #DIR_PROPERTY} if set, else {@value #DIR_VARIABLE}
+     * if set and not blank, else {@value #DEBIAN_DIR}.
+     */
     public static Path directory() {
+        String property = System.getProperty(DIR_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
         String variable = System.getenv(DIR_VARIABLE);
         return variable == null || variable.isBlank() ? Path.of(DEBIAN_DIR) : Path.of(variable);
     }

@@ -26,7 +26,7 @@ public record StackLikelihood(List<DbnBound> train, List<DbnBound> heldout, doub
 
     /**
      * Measures {@code dbn} on {@code train} and {@code heldout} (0/1 rows), with AIS of {@code betas} inverse
-     * temperatures and {@code chains} chains, and {@code samples} upward samples per image for the bound.
+     * temperatures (14,500: the classic schedule) and {@code chains} chains, and {@code samples} upward samples per image for the bound.
      */
     public static StackLikelihood measure(DeepBeliefNet dbn, float[] train, int trainRows, float[] heldout,
                                           int heldoutRows, int betas, int chains, int samples, long seed,
@@ -40,7 +40,8 @@ public record StackLikelihood(List<DbnBound> train, List<DbnBound> heldout, doub
             widest = Math.max(widest, w);
         }
         BernoulliSampler sampler = BernoulliSampler.create(compute, seed, "stack likelihood inputs", widest);
-        AnnealingSchedule schedule = AnnealingSchedule.of(betas);
+        AnnealingSchedule schedule = betas == AnnealingSchedule.CLASSIC_STEPS ? AnnealingSchedule.classic()
+                : AnnealingSchedule.of(betas);
         float[] up = train;
         for (int l = 1; l <= depth; l++) {
             Rbm rbm = dbn.rbm(l);

@@ -363,7 +363,7 @@ final class ReportCharts {
         }
         return BarChart.create(width, height).title("Generation score of each layer (higher is better)")
                 .xLabel("layer (width)").yLabel("score").yRange(0, 1.15).categories(categories)
-                .bars(Bars.of("Gibbs chains in the layer's RBM", v[0]).errors(e[0]).colour(Palette.SKY_BLUE),
+                .bars(Bars.of("chains in the layer's RBM (parallel tempering)", v[0]).errors(e[0]).colour(Palette.SKY_BLUE),
                         Bars.of("states drawn from the layer's empirical distribution", v[1]).errors(e[1])
                                 .colour(Palette.BLUE))
                 .toSvg();

@@ -151,11 +151,9 @@ final class ReportHtml {
             LayerDecision d = md.decision();
             out.append("<tr><td>").append(Html.escape(md.measure())).append("</td><td>")
                     .append(Html.escape(d.verdict().name().toLowerCase(Locale.ROOT))).append("</td><td>")
-                    .append(Html.escape(layerMean(d, d.bestLayer()))).append("</td><td>")
-                    .append(Html.escape(layerMean(d, d.zipfLayer()))).append("</td><td>").append(d.seeds())
-                    .append("</td><td>").append(d.verdict() != LayerDecision.Verdict.UNDECIDED ? "—"
-                            : d.seedsNeeded() == LayerDecision.NO_FINITE_NUMBER ? "no finite number"
-                            : d.seedsNeeded() > 0 ? Integer.toString(d.seedsNeeded()) : "—")
+                    .append(Html.escape(ReportTable.layerMean(d, d.bestLayer()))).append("</td><td>")
+                    .append(Html.escape(ReportTable.layerMean(d, d.zipfLayer()))).append("</td><td>")
+                    .append(d.seeds()).append("</td><td>").append(Html.escape(ReportTable.seedsNeeded(d)))
                     .append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n<ul class=\"explanations\">\n");
@@ -164,16 +162,6 @@ final class ReportHtml {
                     .append(Html.escape(md.decision().explanation())).append("</li>\n");
         }
         out.append("</ul>\n");
-    }
-
-    private static String layerMean(LayerDecision d, int layer) {
-        for (LayerDecision.LayerMean m : d.layers()) {
-            if (m.layer() == layer) {
-                return String.format(Locale.ROOT, "%d: %s [%s, %s]", layer, ReportTable.number(m.mean()),
-                        ReportTable.number(m.low()), ReportTable.number(m.high()));
-            }
-        }
-        return layer >= 1 ? Integer.toString(layer) : "—";
     }
 
     private static final List<String> RULES = List.of(
@@ -335,10 +323,10 @@ final class ReportHtml {
         int best = v.bestGibbsLayer();
         int bestEmpirical = v.bestLayer();
         out.append("<section id=\"generation\">\n<h2>Generated digits, layer by layer</h2>\n");
-        out.append("<p>Two ways to make digits from layer ℓ, both passed down the stack to the pixels through "
-                + "RBMs ℓ, ℓ−1, …, 1. <strong>Gibbs chains</strong> run in RBM ℓ from random states")
-                .append(root.config().gibbsSteps() > 0 ? " for "
-                        + root.config().gibbsSteps() + " steps" : "")
+        out.append("<p>Two ways to make images from layer ℓ, both passed down the stack to the pixels through "
+                + "RBMs ℓ, ℓ−1, …, 1. <strong>Chains</strong> in RBM ℓ, the layer's own generative model: parallel "
+                + "tempering from random states")
+                .append(root.config().gibbsSteps() > 0 ? ", " + root.config().gibbsSteps() + " sweeps of burn-in" : "")
                 .append(". <strong>Empirical states</strong> are the layer-ℓ states of randomly drawn training "
                         + "images, that is, draws from the layer’s empirical state distribution: what the layer "
                         + "has learnt to keep of the data. Each method makes ")
@@ -352,7 +340,7 @@ final class ReportHtml {
                         + "the patterns that are not copies of one another. The score is high only for "
                         + "recognisable, varied digits.</p>\n");
         figure(ReportCharts.generationScores(root, 900, 400), "generation-chart", "Figure 8. Generation score of "
-                + "each layer, mean ± sd over seeds." + (best >= 1 ? " Best by Gibbs chains (the verdict's measure): layer " + best
+                + "each layer, mean ± sd over seeds." + (best >= 1 ? " Best by the chains: layer " + best
                 + (bestEmpirical >= 1 ? "; by empirical states: layer " + bestEmpirical : "") + "." : "")
                 + (zipf >= 1 ? " μ closest to 1: layer " + zipf + "." : ""), null);
         List<ResultsFile.GenerationLayer> layers = root.generation();
@@ -381,7 +369,7 @@ final class ReportHtml {
                     .append(" · H[K] ").append(Html.escape(ReportTable.stat(s.relevanceBits(), 2)))
                     .append("</p>\n<div class=\"pair\">\n");
             for (String method : new String[] {"gibbs", "empirical"}) {
-                String name = method.equals("gibbs") ? "Gibbs chains" : "empirical states";
+                String name = method.equals("gibbs") ? "chains" : "empirical states";
                 out.append("<figure>").append(Html.png(dir.resolve("images/" + method + "-layer-" + l + ".png"),
                                 "digits generated from layer " + l + " by " + name, "digits"))
                         .append("<figcaption>").append(name).append(": score ")
@@ -563,7 +551,7 @@ final class ReportHtml {
     private void runFacts() {
         ResultsFile.Config c = root.config();
         out.append("<section id=\"run\">\n<h2>Run facts</h2>\n<table class=\"facts\">\n");
-        fact("data", "MNIST, the first " + ReportTable.grouped(c.images()) + " training images, "
+        fact("data", dataName() + ", the first " + ReportTable.grouped(c.images()) + " training images, "
                 + "binarised at 0.5 (M = " + ReportTable.grouped(root.bound().samples()) + ")");
         fact("stack", widths());
         fact("training", c.epochs() + " epochs per layer" + recipe());
@@ -572,10 +560,12 @@ final class ReportHtml {
         fact("controls", root.groups().containsKey(ReportCharts.UNTRAINED)
                 ? "untrained stack; stack trained on pixel-shuffled images (first seed)" : "not run");
         fact("width sweep", "single RBMs 784-w, w = " + join(c.sweepWidths()));
-        fact("generation", c.generatedPerLayer() + " digits per layer, method and seed; "
-                + c.gibbsSteps() + " Gibbs steps");
+        fact("generation", c.generatedPerLayer() + " images per layer, method and seed; "
+                + c.gibbsSteps() + " sweeps of burn-in" + (c.evaluation() != null && c.evaluation().temperatures() > 1
+                ? ", parallel tempering with " + c.evaluation().temperatures() + " temperatures" : ""));
         fact("classifier", "softmax regression, test accuracy " + percent(root.classifierTestAccuracy())
-                + " on the 10,000 MNIST test images");
+                + " on the " + ReportTable.grouped(root.heldoutBound().samples() > 0 ? root.heldoutBound().samples()
+                : 10000) + " " + dataName() + " test images");
         fact("time", duration(root.seconds()));
         fact("machine", root.machine().cpu() + ", " + root.machine().cores()
                 + " cores, " + c.threads() + " worker threads, Java "

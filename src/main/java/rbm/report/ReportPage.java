@@ -68,7 +68,16 @@ public final class ReportPage {
     static void render(ResultsFile results, Path dir) {
         ReportHtml page = new ReportHtml(results, dir);
         String html = page.render();
-        AtomicFiles.writeString(dir.resolve(TABLE), page.table().markdown());
+        StringBuilder md = new StringBuilder(page.table().markdown());
+        String heldout = ReportTable.heldoutMarkdown(results);
+        if (!heldout.isEmpty()) {
+            md.append("\n**Held-out read-out.**\n\n").append(heldout);
+        }
+        String decisions = ReportTable.decisionsMarkdown(results);
+        if (!decisions.isEmpty()) {
+            md.append("\n**The third claim, measure by measure.**\n\n").append(decisions);
+        }
+        AtomicFiles.writeString(dir.resolve(TABLE), md.toString());
         AtomicFiles.writeString(dir.resolve(PAGE), html);
     }
 }

@@ -9,8 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import rbm.api.Reproduction;
-import rbm.data.ImageSet;
-import rbm.io.BadInputException;
 
 /** {@code rbm reproduce}: the paper's experiment end to end, into an HTML report. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
@@ -64,17 +62,11 @@ final class ReproduceCommand implements Callable<Integer> {
             return 0;
         }
         Reproduction base = quick ? Reproduction.quick() : Reproduction.full();
-        ImageSet set;
-        try {
-            set = ImageSet.parse(data);
-        } catch (BadInputException e) {
-            throw new BadInputException("--data: " + e.getMessage());
-        }
-        Reproduction r = new Reproduction(quick, set, Flags.positive("--images", images, base.images()),
+        Reproduction r = new Reproduction(quick, data, Flags.positive("--images", images, base.images()),
                 Flags.positive("--epochs", epochs, base.epochs()), Flags.positive("--seeds", seeds, base.seeds()),
                 run.seed != null ? run.seed : base.firstSeed(), controls && base.controls(), run.threads());
         log.printf(Locale.ROOT, "reproducing Song, Marsili & Jo (2018) into %s: %s, %d images, %d epochs per layer, "
-                + "%d seeds, %d threads%n", out, set.displayName(), r.images(), r.epochs(), r.seeds(), r.threads());
+                + "%d seeds, %d threads%n", out, r.dataName(), r.images(), r.epochs(), r.seeds(), r.threads());
         double seconds = r.run(out, log);
         log.printf(Locale.ROOT, "done in %.1fs: open %s%n", seconds, out.resolve("index.html"));
         return 0;

@@ -8,8 +8,10 @@ import rbm.kernels.Kernels;
  * How good and how varied a set of generated digits is.
  * <ul>
  *   <li>quality: the classifier's mean confidence max_y p(y | g), and how far each generated image, thresholded at
- *       0.5, is from its nearest training image: the number of pixels in which they differ (the Hamming distance,
- *       which {@link Reliability} turns into a curve);</li>
+ *       0.5, is from its nearest training image by the Jaccard distance 1 − |g ∩ t| / |g ∪ t| of their sets of ink
+ *       pixels, which {@link Reliability} turns into a curve. The Jaccard distance rather than the count of differing
+ *       pixels, because a nearly blank image differs from a thin training digit in few pixels while sharing almost
+ *       none of its ink;</li>
  *   <li>diversity: the entropy of the predicted labels in bits (log2 10 = 3.32 when all ten digits appear equally),
  *       and the fraction of distinct binary patterns (the images thresholded at 0.5);</li>
  *   <li>the combined score: confidence × (label entropy / log2 10) × fraction distinct, in [0, 1]. It is high only
@@ -19,18 +21,18 @@ import rbm.kernels.Kernels;
  * samples, whose standard deviation over √PARTS estimates the error of the score of all of them.
  *
  * @param samples            number of generated images
- * @param nearestDistance    mean Hamming distance to the nearest training image, pixels
+ * @param nearestDistance    mean Jaccard distance to the nearest training image, in [0, 1]
  * @param confidence         mean classifier confidence
  * @param labelEntropy       entropy of the predicted labels, bits
  * @param distinctFraction   distinct thresholded patterns / samples
  * @param labelCounts        how many samples were given each label
  * @param score              the combined score
  * @param scoreError         its sampling error (batch means over {@link #PARTS} parts; NaN below 2 samples a part)
- * @param nearest            per sample, the Hamming distance to its nearest training image
+ * @param nearest            per sample, the Jaccard distance to its nearest training image
  */
 public record GenerationScore(int samples, double nearestDistance, double confidence, double labelEntropy,
                               double distinctFraction, int[] labelCounts, double score, double scoreError,
-                              int[] nearest) {
+                              double[] nearest) {
 
     /** Disjoint parts of the samples for the batch-means error of the score. */
     public static final int PARTS = 4;
@@ -39,21 +41,21 @@ public record GenerationScore(int samples, double nearestDistance, double confid
 
     public static GenerationScore of(float[] generated, int rows, float[] training, int trainingRows, int width,
                                      SoftmaxRegression classifier, Compute compute) {
-        return of(generated, rows, nearestHamming(generated, rows, training, trainingRows, width, compute), width,
+        return of(generated, rows, nearestJaccard(generated, rows, training, trainingRows, width, compute), width,
                 classifier, compute);
     }
 
     /** The score without the nearest-neighbour search: {@code nearestDistance} is NaN, {@code nearest} empty. */
     public static GenerationScore withoutDistances(float[] generated, int rows, int width,
                                                    SoftmaxRegression classifier, Compute compute) {
-        return of(generated, rows, new int[0], width, classifier, compute);
+        return of(generated, rows, new double[0], width, classifier, compute);
     }
 
-    private static GenerationScore of(float[] generated, int rows, int[] nearest, int width,
+    private static GenerationScore of(float[] generated, int rows, double[] nearest, int width,
                                       SoftmaxRegression classifier, Compute compute) {
         double meanNearest = nearest.length == 0 ? Double.NaN : 0;
-        for (int d : nearest) {
-            meanNearest += (double) d / rows;
+        for (double d : nearest) {
+            meanNearest += d / rows;
         }
         int classes = classifier.classes();
         float[] p = classifier.predictProbabilities(generated, rows, compute);
@@ -124,12 +126,12 @@ public record GenerationScore(int samples, double nearestDistance, double confid
     }
 
     /**
-     * Per generated row, the Hamming distance from its pattern thresholded at 0.5 to the nearest row of the 0/1
-     * {@code training}: |g| + |t| − 2 g·t, with the dot products from one matrix product per chunk of training rows
-     * (exact: sums of 0/1 products below 2^24).
+     * Per generated row, the Jaccard distance from its pattern thresholded at 0.5 to the nearest row of the 0/1
+     * {@code training}: 1 − g·t / (|g| + |t| − g·t), 0 for two blank images, with the dot products from one matrix
+     * product per chunk of training rows (exact: sums of 0/1 products below 2^24).
      */
-    public static int[] nearestHamming(float[] generated, int rows, float[] training, int trainingRows, int width,
-                                       Compute compute) {
+    public static double[] nearestJaccard(float[] generated, int rows, float[] training, int trainingRows, int width,
+                                          Compute compute) {
         float[] g = new float[rows * width];
         int[] gOnes = new int[rows];
         for (int i = 0; i < rows * width; i++) {
@@ -138,8 +140,8 @@ public record GenerationScore(int samples, double nearestDistance, double confid
                 gOnes[i / width]++;
             }
         }
-        int[] best = new int[rows];
-        java.util.Arrays.fill(best, Integer.MAX_VALUE);
+        double[] best = new double[rows];
+        java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
         float[] dots = new float[rows * Math.min(CHUNK, trainingRows)];
         for (int from = 0; from < trainingRows; from += CHUNK) {
             int n = Math.min(CHUNK, trainingRows - from);
@@ -153,9 +155,11 @@ public record GenerationScore(int samples, double nearestDistance, double confid
             }
             compute.gemm(false, true, rows, n, width, 1f, g, block, 0f, dots); // g · tᵀ
             for (int r = 0; r < rows; r++) {
-                int b = best[r];
+                double b = best[r];
                 for (int j = 0; j < n; j++) {
-                    int d = gOnes[r] + tOnes[j] - 2 * (int) dots[r * n + j];
+                    int shared = (int) dots[r * n + j];
+                    int union = gOnes[r] + tOnes[j] - shared;
+                    double d = union == 0 ? 0 : 1 - (double) shared / union;
                     if (d < b) {
                         b = d;
                     }

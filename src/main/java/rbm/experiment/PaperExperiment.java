@@ -75,9 +75,9 @@ public final class PaperExperiment {
             results.classifierAccuracy = classifier.accuracy(test, compute);
             log("  test accuracy %.4f", results.classifierAccuracy);
             int references = Math.min(1000, test.rows());
-            results.reliabilityReference = Reliability.median(GenerationScore.nearestHamming(test.values(),
+            results.reliabilityReference = Reliability.median(GenerationScore.nearestJaccard(test.values(),
                     references, train.values(), train.rows(), train.cols(), compute));
-            log("  a held-out image differs from its nearest training image in %d pixels (median of %d)",
+            log("  a held-out image is at Jaccard distance %.3f from its nearest training image (median of %d)",
                     results.reliabilityReference, references);
 
             RelevanceBound bound = new RelevanceBound(train.rows());

@@ -35,8 +35,8 @@ public final class Results {
     public static final String HELDOUT = "held-out stochastic";
     RelevanceBound bound;
     RelevanceBound heldoutBound;
-    /** The median Hamming distance from a held-out image to its nearest training image: the reliability scale. */
-    int reliabilityReference;
+    /** The median Jaccard distance from a held-out image to its nearest training image: the reliability scale. */
+    double reliabilityReference;
     double classifierAccuracy;
     List<MetricsLog.Row> trainingCurves = List.of();
     Path firstRun;
@@ -204,7 +204,7 @@ public final class Results {
         int points = config.evaluation().reliabilityPoints();
         for (int l = 0; l < generation.getFirst().size(); l++) {
             double[] mean = new double[points];
-            int[] thresholds = null;
+            double[] thresholds = null;
             List<Double> at = new ArrayList<>();
             for (List<Map<String, GenerationScore>> seed : generation) {
                 Reliability r = Reliability.of(seed.get(l).get("gibbs").nearest(), reliabilityReference, points);

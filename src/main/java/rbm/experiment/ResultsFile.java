@@ -64,12 +64,13 @@ public record ResultsFile(Config config, double seconds, String kernels, Machine
     }
 
     /**
-     * The reliability curve of one layer's chains: the fraction of generated images within each Hamming distance
+     * The reliability curve of one layer's chains: the fraction of generated images within each Jaccard distance
      * of a training image, mean over seeds; {@code reference} is the median distance of held-out images.
      */
-    public record ReliabilityLayer(int layer, int reference, int[] thresholds, double[] fraction, Stat atReference) {
+    public record ReliabilityLayer(int layer, double reference, double[] thresholds, double[] fraction,
+                                   Stat atReference) {
         public ReliabilityLayer {
-            thresholds = Objects.requireNonNullElse(thresholds, new int[0]);
+            thresholds = Objects.requireNonNullElse(thresholds, new double[0]);
             fraction = Objects.requireNonNullElse(fraction, new double[0]);
         }
     }

@@ -66,23 +66,23 @@ final class GenerativeCharts {
         if (layers.isEmpty() || layers.getFirst().thresholds().length == 0) {
             return "";
         }
-        int reference = layers.getFirst().reference();
-        int[] t = layers.getFirst().thresholds();
+        double reference = layers.getFirst().reference();
+        double[] t = layers.getFirst().thresholds();
         SvgPlot plot = SvgPlot.create(width, height)
                 .title("How often generated images land close to a training image")
-                .xLabel("Hamming distance to the nearest training image (pixels)")
-                .yLabel("fraction of generated images").xRange(0, Math.max(1, t[t.length - 1]) * 1.02)
+                .xLabel("Jaccard distance to the nearest training image (1 − shared ink / all ink)")
+                .yLabel("fraction of generated images").xRange(0, Math.max(1e-3, t[t.length - 1]) * 1.02)
                 .yRange(0, 1.05).legend(Legend.NONE).labelsInSeriesColour();
         plot.reference(ReferenceLine.through(reference, 0, reference, 1).dash(SvgPlot.DOTTED)
                 .label("median held-out image"));
         int n = layers.size();
         for (int i = 0; i < n; i++) {
             ResultsFile.ReliabilityLayer layer = layers.get(i);
-            double[] x = new double[layer.thresholds().length];
-            String[] labels = new String[x.length];
-            for (int k = 0; k < x.length; k++) {
-                x[k] = layer.thresholds()[k];
+            double[] x = layer.thresholds();
+            if (x.length == 0 || x.length != layer.fraction().length) {
+                continue; // a damaged file: a curve needs one fraction per threshold
             }
+            String[] labels = new String[x.length];
             labels[labels.length - 1] = Integer.toString(layer.layer());
             String colour = Palette.depth(i, n);
             plot.curve(Curve.of(null, x, layer.fraction()).colour(colour));

@@ -454,7 +454,7 @@ final class ReportHtml {
         String reliability = GenerativeCharts.reliability(root, 900, 420);
         if (!reliability.isEmpty()) {
             figure(reliability, "measure-chart", "Figure G" + figureNumber++ + ". The reliability curve of each "
-                    + "layer: the fraction of its generated images within each Hamming distance of some training "
+                    + "layer: the fraction of its generated images within each Jaccard distance of some training "
                     + "image, mean over seeds. The dotted line is the median distance of a held-out image.", null);
         }
         String swaps = GenerativeCharts.swapRates(root, 900, 360);

@@ -30,4 +30,20 @@ class ReproduceCommandTest {
         assertFalse(line.contains("Skip the controls."), line);
         assertTrue(r.out().contains("untrained stack"), r.out());
     }
+
+    /** An unknown image set is one line that names the flag and the valid sets, before anything runs. */
+    @Test
+    void anUnknownDataSetIsRefusedInOneLine() {
+        Cli r = Cli.run("reproduce", "--data", "cifar", "--out", "target/never-written");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("--data") && r.err().contains("fashion-mnist"), r.err());
+        assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("target/never-written")));
+    }
+
+    @Test
+    void theDataSetDefaultsToMnist() {
+        assertEquals("mnist", parse().data);
+        assertEquals("fashion-mnist", parse("--data", "fashion-mnist").data);
+    }
 }

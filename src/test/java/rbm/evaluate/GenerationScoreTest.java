@@ -50,30 +50,37 @@ class GenerationScoreTest {
             assertEquals(0.0, s.labelEntropy(), 1e-12);
             assertEquals(1.0 / 20, s.distinctFraction());
             assertEquals(0.0, s.score(), 1e-12);
-            assertEquals(0.0, s.nearestDistance(), 1e-3, "each copy is a training image");
+            assertEquals(0.0, s.nearestDistance(), 1e-12, "each copy is a training image");
         }
     }
 
     @Test
-    void nearestHammingMatchesBruteForce() {
-        float[] g = Arrays.copyOf(test.values(), 7 * 784);
-        g[3] = 0.7f; // above 0.5: counts as a one
-        g[784 + 200] = 0.2f; // below: a zero
-        int[] want = new int[7];
-        for (int r = 0; r < 7; r++) {
-            int best = Integer.MAX_VALUE;
+    void nearestJaccardMatchesBruteForce() {
+        float[] g = Arrays.copyOf(test.values(), 8 * 784);
+        g[3] = 0.7f; // above 0.5: counts as ink
+        g[784 + 200] = 0.2f; // below: blank
+        Arrays.fill(g, 7 * 784, 8 * 784, 0f); // a blank image: far from every digit, however few pixels differ
+        g[7 * 784 + 400] = 1f;
+        double[] want = new double[8];
+        for (int r = 0; r < 8; r++) {
+            double best = Double.POSITIVE_INFINITY;
             for (int t = 0; t < 5000; t++) {
-                int d = 0;
+                int shared = 0;
+                int union = 0;
                 for (int i = 0; i < 784; i++) {
-                    boolean on = g[r * 784 + i] > 0.5f;
-                    d += on != (train.values()[t * 784 + i] == 1f) ? 1 : 0;
+                    boolean a = g[r * 784 + i] > 0.5f;
+                    boolean b = train.values()[t * 784 + i] == 1f;
+                    shared += a && b ? 1 : 0;
+                    union += a || b ? 1 : 0;
                 }
-                best = Math.min(best, d);
+                best = Math.min(best, 1 - (double) shared / union);
             }
             want[r] = best;
         }
         try (Compute compute = Compute.create(2)) {
-            assertArrayEquals(want, GenerationScore.nearestHamming(g, 7, train.values(), 5000, 784, compute));
+            double[] got = GenerationScore.nearestJaccard(g, 8, train.values(), 5000, 784, compute);
+            assertArrayEquals(want, got, 1e-12);
+            assertTrue(got[7] > 0.9, "one ink pixel shares almost nothing with any digit: " + got[7]);
         }
     }
 

@@ -11,24 +11,31 @@ class ReliabilityTest {
 
     @Test
     void theCurveCountsSamplesWithinEachThreshold() {
-        int[] nearest = {0, 3, 3, 5, 9, 10, 12, 20};
-        Reliability r = Reliability.of(nearest, 5, 5); // thresholds 0, 2.5→3, 5, 7.5→8, 10
-        assertArrayEquals(new int[] {0, 3, 5, 8, 10}, r.thresholds());
+        double[] nearest = {0, 0.1, 0.1, 0.2, 0.35, 0.4, 0.5, 0.9};
+        Reliability r = Reliability.of(nearest, 0.2, 5); // thresholds 0, 0.1, 0.2, 0.3, 0.4
+        assertArrayEquals(new double[] {0, 0.1, 0.2, 0.3, 0.4}, r.thresholds(), 1e-15);
         assertArrayEquals(new double[] {1 / 8.0, 3 / 8.0, 4 / 8.0, 4 / 8.0, 6 / 8.0}, r.fraction(), 1e-15);
-        assertEquals(4 / 8.0, r.atReference(), 1e-15, "0, 3, 3 and 5 are within 5");
-        assertEquals(5, r.reference());
+        assertEquals(4 / 8.0, r.atReference(), 1e-15, "0, 0.1, 0.1 and 0.2 are within 0.2");
+        assertEquals(0.2, r.reference());
+    }
+
+    @Test
+    void thresholdsStopAtTheLargestDistance() {
+        Reliability r = Reliability.of(new double[] {0.3, 0.9, 1.0}, 0.7, 3);
+        assertArrayEquals(new double[] {0, 0.5, 1}, r.thresholds(), 1e-15, "2 × 0.7 capped at 1");
+        assertArrayEquals(new double[] {0, 1 / 3.0, 1}, r.fraction(), 1e-15);
     }
 
     @Test
     void theMedianIsTheLowerMiddleValue() {
-        assertEquals(4, Reliability.median(new int[] {9, 4, 1}));
-        assertEquals(4, Reliability.median(new int[] {9, 4, 1, 7}));
-        assertEquals(2, Reliability.median(new int[] {2}));
+        assertEquals(0.4, Reliability.median(new double[] {0.9, 0.4, 0.1}));
+        assertEquals(0.4, Reliability.median(new double[] {0.9, 0.4, 0.1, 0.7}));
+        assertEquals(0.2, Reliability.median(new double[] {0.2}));
     }
 
     @Test
     void anEmptySampleIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> Reliability.of(new int[0], 5, 5));
-        assertThrows(IllegalArgumentException.class, () -> Reliability.of(new int[] {1}, 5, 1));
+        assertThrows(IllegalArgumentException.class, () -> Reliability.of(new double[0], 0.5, 5));
+        assertThrows(IllegalArgumentException.class, () -> Reliability.of(new double[] {0.1}, 0.5, 1));
     }
 }

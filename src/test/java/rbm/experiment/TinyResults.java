@@ -68,9 +68,9 @@ public final class TinyResults {
             for (int l = 0; l < 3; l++) {
                 Map<String, GenerationScore> scores = new LinkedHashMap<>();
                 scores.put("gibbs", new GenerationScore(4, 3.0, 0.8, 1.5 + 0.1 * l, 1.0,
-                        new int[] {1, 1, 2, 0, 0, 0, 0, 0, 0, 0}, 0.3 + 0.1 * l + 0.01 * seed, 0.01, new int[] {5, 9, 12, 30}));
+                        new int[] {1, 1, 2, 0, 0, 0, 0, 0, 0, 0}, 0.3 + 0.1 * l + 0.01 * seed, 0.01, new double[] {0.05, 0.2, 0.3, 0.6}));
                 scores.put("empirical", new GenerationScore(4, 2.5, 0.85, 2.0 - 0.2 * l, 1.0,
-                        new int[] {1, 1, 1, 1, 0, 0, 0, 0, 0, 0}, 0.6 - 0.05 * l + 0.01 * seed, 0.02, new int[0]));
+                        new int[] {1, 1, 1, 1, 0, 0, 0, 0, 0, 0}, 0.6 - 0.05 * l + 0.01 * seed, 0.02, new double[0]));
                 generation.add(scores);
             }
             r.addGeneration(generation);

@@ -57,7 +57,8 @@ class VerdictsTest {
                         new PowerLawFit(1.0, 0.1, 2, tail[l], ks[l])));
                 int[] labels = new int[10];
                 generation.add(Map.of("gibbs", new GenerationScore(4, 1, 1, 1, 1, labels, score[l], 0.01,
-                        new int[0]), "empirical", new GenerationScore(4, 1, 1, 1, 1, labels, 0.1, 0.01, new int[0])));
+                        new double[0]), "empirical", new GenerationScore(4, 1, 1, 1, 1, labels, 0.1, 0.01,
+                        new double[0])));
             }
             r.add(Verdicts.STACK, layers);
             r.addGeneration(generation);

@@ -18,7 +18,9 @@ import rbm.train.TrainingConfig;
  * hidden from the model (h¹), the weight step (∇W, the updates of W and the biases). Then the dense products of a
  * step alone, on the same threads (v·W twice, h·Wᵀ, and the gradient's Aᵀ·B of inner dimension 200), timed in the
  * same JVM: the rest of the dense step (sampling, sigmoids, biases, the update, the gather, the hand-overs) is
- * what is not the arithmetic of the products.
+ * what is not the arithmetic of the products. Last, each part of that rest alone on the step's shapes: the sigmoids,
+ * the sampling, the bias sums, the momentum update and the gather; what the rest holds beyond their sum is the
+ * hand-overs between threads and what the parts lose to the products in the caches.
  *
  * <pre>java --add-modules jdk.incubator.vector -cp benchmarks.jar:rbm.jar rbm.bench.StepPhases [epochs] [threads]</pre>
  */
@@ -76,6 +78,123 @@ public final class StepPhases {
                 median(epochSeconds[1]), median(epochSeconds[0]) / median(epochSeconds[1]));
         System.out.printf(Locale.ROOT, "dense products alone %.3f ms a step: the rest is %.1f%% of the dense step%n",
                 products, 100 * (total[1] - products) / total[1]);
+        double[] parts = partsAlone(threads, epochs);
+        double sum = 0;
+        System.out.printf(Locale.ROOT, "the rest's parts alone, ms a step (elementwise parts on one thread, sampling "
+                + "on %d):%n", threads);
+        for (int i = 0; i < PARTS.length; i++) {
+            System.out.printf(Locale.ROOT, "  %-34s %7.3f%n", PARTS[i], parts[i]);
+            sum += parts[i];
+        }
+        double rest = total[1] - products;
+        System.out.printf(Locale.ROOT, "  %-34s %7.3f  (the rest of the dense step: %.3f; not in the parts, the "
+                + "hand-overs between threads and what the parts lose in the step's caches: %.3f)%n", "sum", sum,
+                rest, rest - sum);
+    }
+
+    /** The parts of a step that are not the products' arithmetic, as {@link #partsAlone} times them. */
+    private static final String[] PARTS = {
+        "sigmoid + bias: h⁰, v¹, h¹",
+        "sampling hˢ (100 × 500)",
+        "bias sums: v⁰, v¹, h⁰, h¹",
+        "momentum update of W, b, c",
+        "gather (100 rows of 784)",
+    };
+
+    /**
+     * The milliseconds a step spends in each of {@link #PARTS} when each runs alone on the step's shapes (100 rows,
+     * 784 visible, 500 hidden units), the median of {@code rounds} rounds of 600 steps (the first compiles): the
+     * elementwise kernels and the update on one thread, as one block of the trainer's split would run them, and the
+     * sampling on {@code threads} threads through the trainer's own sampler.
+     */
+    private static double[] partsAlone(int threads, int rounds) {
+        int b = 100;
+        int nv = 784;
+        int nh = 500;
+        java.util.Random r = new java.util.Random(2);
+        float[] inH = new float[b * nh];
+        float[] inV = new float[b * nv];
+        float[] biasH = new float[nh];
+        float[] biasV = new float[nv];
+        float[] w = new float[nv * nh];
+        float[] velocity = new float[nv * nh];
+        float[] grad = new float[nv * nh];
+        float[] images = new float[60000 * nv];
+        for (float[] x : new float[][] {inH, inV, biasH, biasV, w, grad}) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = r.nextFloat() - 0.5f;
+            }
+        }
+        int[] order = new int[60000];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = r.nextInt(order.length);
+        }
+        float[] outH = new float[b * nh];
+        float[] outV = new float[b * nv];
+        float[] sampled = new float[b * nh];
+        float[] batch = new float[b * nv];
+        float[] sumsH = new float[nh];
+        float[] sumsV = new float[nv];
+        double[][] perStep = new double[PARTS.length][rounds];
+        int steps = 600;
+        try (Compute compute = Compute.create(threads)) {
+            rbm.kernels.Kernels k = compute.kernels();
+            rbm.random.BernoulliSampler sampler = rbm.random.BernoulliSampler.create(compute, 1, "parts", nh);
+            for (int round = 0; round < rounds; round++) {
+                long t = System.nanoTime();
+                for (int s = 0; s < steps; s++) {
+                    k.sigmoidBias(inH, biasH, outH, 0, b, nh);
+                    k.sigmoidBias(inV, biasV, outV, 0, b, nv);
+                    k.sigmoidBias(inH, biasH, outH, 0, b, nh);
+                }
+                t = lap(perStep[0], round, t, steps);
+                for (int s = 0; s < steps; s++) {
+                    sampler.sample(outH, sampled, b, nh);
+                }
+                t = lap(perStep[1], round, t, steps);
+                for (int s = 0; s < steps; s++) {
+                    k.columnSums(inV, 0, nv, b, nv, sumsV, 0);
+                    k.columnSums(outV, 0, nv, b, nv, sumsV, 0);
+                    k.columnSums(inH, 0, nh, b, nh, sumsH, 0);
+                    k.columnSums(outH, 0, nh, b, nh, sumsH, 0);
+                }
+                t = lap(perStep[2], round, t, steps);
+                for (int s = 0; s < steps; s++) {
+                    float momentum = 0.9f;
+                    float lr = 0.1f;
+                    float decay = 2e-4f;
+                    for (int i = 0; i < w.length; i++) {
+                        velocity[i] = momentum * velocity[i] + lr * (grad[i] - decay * w[i]);
+                        w[i] += velocity[i];
+                    }
+                    for (int j = 0; j < nh; j++) {
+                        biasH[j] += lr * sumsH[j] * 1e-6f;
+                    }
+                    for (int i = 0; i < nv; i++) {
+                        biasV[i] += lr * sumsV[i] * 1e-6f;
+                    }
+                }
+                t = lap(perStep[3], round, t, steps);
+                for (int s = 0; s < steps; s++) {
+                    int first = (s * b) % (order.length - b);
+                    for (int row = 0; row < b; row++) {
+                        System.arraycopy(images, order[first + row] * nv, batch, row * nv, nv);
+                    }
+                }
+                lap(perStep[4], round, t, steps);
+            }
+        }
+        double[] out = new double[PARTS.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = median(perStep[i]);
+        }
+        return out;
+    }
+
+    private static long lap(double[] perStep, int round, long since, int steps) {
+        long now = System.nanoTime();
+        perStep[round] = (now - since) / 1e6 / steps;
+        return now;
     }
 
     /**

@@ -56,7 +56,7 @@ public record Verdicts(List<Claim> claims, int zipfLayer,
      * and for the third claim the decision of each measure.
      */
     public record Claim(String statement, boolean reproduced, String evidence, @OptionalKey String verdict,
-                        @OptionalKey List<MeasureDecision> decisions) {
+                        @OptionalKey List<MeasureDecision> decisions, @OptionalKey Interval interval) {
         public Claim {
             decisions = Objects.requireNonNullElse(decisions, List.of());
         }
@@ -66,8 +66,35 @@ public record Verdicts(List<Claim> claims, int zipfLayer,
             return verdict != null ? verdict : reproduced ? REPRODUCED : NOT_REPRODUCED;
         }
 
-        Claim(String statement, boolean reproduced, String evidence) {
-            this(statement, reproduced, evidence, reproduced ? REPRODUCED : NOT_REPRODUCED, List.of());
+        Claim(String statement, boolean reproduced, String evidence, Interval interval) {
+            this(statement, reproduced, evidence, reproduced ? REPRODUCED : NOT_REPRODUCED, List.of(), interval);
+        }
+    }
+
+    /**
+     * The quantity a claim's rule reads, computed seed by seed: its mean over seeds and the 95% percentile bootstrap
+     * interval of that mean (10,000 resamples of the seeds), so the verdict can be read against its uncertainty.
+     */
+    public record Interval(String quantity, double mean, double low, double high, int seeds) {
+        static Interval of(String quantity, List<Double> perSeed, long seed) {
+            double[][] column = new double[perSeed.size()][1];
+            double mean = 0;
+            for (int i = 0; i < column.length; i++) {
+                column[i][0] = perSeed.get(i);
+                mean += perSeed.get(i) / column.length;
+            }
+            if (column.length == 0 || !Double.isFinite(mean)) {
+                return new Interval(quantity, Double.NaN, Double.NaN, Double.NaN, column.length);
+            }
+            double[] ci = new PairedBootstrap(column, LayerDecision.RESAMPLES,
+                    RandomStreams.create(seed, "verdict interval: " + quantity)).interval(0, 0.05);
+            return new Interval(quantity, mean, ci[0], ci[1], column.length);
+        }
+
+        /** "mean [low, high] over n seeds". */
+        public String text() {
+            return String.format(Locale.ROOT, "%s: %.3f, 95%% interval [%.3f, %.3f] over %d seed%s", quantity, mean,
+                    low, high, seeds, seeds == 1 ? "" : "s");
         }
     }
 
@@ -108,11 +135,26 @@ public record Verdicts(List<Claim> claims, int zipfLayer,
         }
         double median = median(ratios);
         boolean claim1 = rises == 0 && median >= 0.8;
+        List<Double> medians = new ArrayList<>();
+        for (List<LayerReport> run : r.groups.get(STACK)) {
+            List<Double> own = new ArrayList<>();
+            for (int l = 0; l < depth && l < run.size(); l++) {
+                double b = r.boundRelevance(run.get(l).entropies().resolution());
+                if (b >= 0.5) {
+                    own.add(run.get(l).entropies().relevance() / b);
+                }
+            }
+            if (!own.isEmpty()) {
+                medians.add(median(own));
+            }
+        }
+        Interval ratioInterval = Interval.of("the median ratio H[K] / bound, seed by seed", medians,
+                r.config.firstSeed());
         claims.add(new Claim("Deeper layers trade resolution for relevance, and lie close to the curve of maximal "
                 + "relevance.", claim1, String.format(Locale.ROOT,
                 "H[s] by layer (bits): %s; H[s] rises with depth at %d of %d steps. H[K] / bound by layer: %s; "
-                        + "median ratio %.2f (rule: no rise and median at least 0.80).",
-                res, rises, depth - 1, rel, median)));
+                        + "median ratio %.2f (rule: no rise and median at least 0.80). %s.",
+                res, rises, depth - 1, rel, median, ratioInterval.text()), ratioInterval));
 
         int tested = 0;
         int consistent = 0;
@@ -128,9 +170,26 @@ public record Verdicts(List<Claim> claims, int zipfLayer,
             }
         }
         boolean claim2 = tested > 0 && consistent * 2 > tested;
+        List<Double> fractions = new ArrayList<>();
+        for (List<LayerReport> run : r.groups.get(STACK)) {
+            int own = 0;
+            int ownFit = 0;
+            for (LayerReport layer : run) {
+                if (layer.fit().tail() >= 30) {
+                    own++;
+                    ownFit += layer.fit().distance() <= 0.1 ? 1 : 0;
+                }
+            }
+            if (own > 0) {
+                fractions.add((double) ownFit / own);
+            }
+        }
+        Interval fitInterval = Interval.of("the fraction of tested layers that fit, seed by seed", fractions,
+                r.config.firstSeed());
         claims.add(new Claim("The state frequencies follow power laws.", claim2, String.format(Locale.ROOT,
                 "%d of %d layers with at least 30 states in the fitted tail have a Kolmogorov–Smirnov distance at "
-                        + "most 0.1 (first seed): %s.", consistent, tested, fits.isEmpty() ? "none" : fits)));
+                        + "most 0.1 (first seed): %s. %s.", consistent, tested, fits.isEmpty() ? "none" : fits,
+                fitInterval.text()), fitInterval));
 
         int zipf = 0;
         for (int l = 1; l < depth; l++) {
@@ -165,7 +224,7 @@ public record Verdicts(List<Claim> claims, int zipfLayer,
                         + "units). By measure, over %d seeds: %s. With states drawn from each layer's empirical "
                         + "distribution, the best score is layer %d's (not a measure of generation: see the rule).",
                         zipf + 1, mu[zipf], r.config.widths()[zipf + 1], r.generation.size(),
-                        by.isEmpty() ? "no measure" : by, best + 1), verdict3, decisions));
+                        by.isEmpty() ? "no measure" : by, best + 1), verdict3, decisions, null));
         return new Verdicts(claims, zipf + 1, best + 1, bestGibbs + 1);
     }
 

@@ -208,4 +208,23 @@ class VerdictsTest {
         Results refute = results(HS, RATIO, TAIL, KS, zipfFirst, seeds(2, 0.2, 0.01), seeds(2, 5, 0.1));
         assertEquals(Verdicts.REFUTED, verdict3(refute));
     }
+
+    /** Claims 1 and 2 carry the quantity their rule reads, seed by seed, with a bootstrap interval of its mean. */
+    @Test
+    void theFirstTwoClaimsCarryAnIntervalOverSeeds() {
+        Verdicts same = results(HS, RATIO, TAIL, KS, MU, seeds(0, 0.2, 0.01), null).verdicts();
+        Verdicts.Interval ratio = same.claims().get(0).interval();
+        assertEquals(5, ratio.seeds());
+        assertEquals(0.9, ratio.mean(), 1e-9, "every layer at 0.9 of the bound in every seed");
+        assertEquals(ratio.mean(), ratio.low(), 1e-12, "identical seeds: no spread");
+        assertEquals(ratio.mean(), ratio.high(), 1e-12);
+        Verdicts.Interval fit = same.claims().get(1).interval();
+        assertEquals(1.0, fit.mean(), 1e-12, "every tested layer fits");
+        assertEquals(null, same.claims().get(2).interval(), "the third claim's intervals are its decisions'");
+        Results tiny = TinyResults.of(java.nio.file.Path.of("unused"));
+        Verdicts.Interval spread = tiny.verdicts().claims().get(0).interval();
+        assertEquals(2, spread.seeds());
+        assertTrue(spread.low() < spread.high(), "two seeds with different read-outs: " + spread);
+        assertTrue(spread.low() <= spread.mean() && spread.mean() <= spread.high(), spread.toString());
+    }
 }

@@ -136,17 +136,21 @@ public final class Training {
                 }
                 run.writeJson("provenance.json", Provenance.describe(commandLine, compute, sources));
                 run.begin(config);
-            } else if (!config.toFile().equals(resumed.toFile())) {
-                RunExtension.announce(run, resumed, config, out);
-                run.writeConfig(config);
             }
-            progress.start(run.root(), config, compute.kernels().name(), train.rows(),
-                    held == null ? 0 : held.rows(), resume);
             StackTrainer trainer = new StackTrainer(config, run, compute, progress.listener((layer, rbm) -> {
                 if (layer == 1) {
                     Pictures.writeFilters(rbm, 100, run.file("filters.png"));
                 }
             }), annealing(config.likelihood()));
+            if (resume) {
+                trainer.checkCheckpoints(); // a damaged checkpoint is refused before the run's files change
+                if (!config.toFile().equals(resumed.toFile())) {
+                    RunExtension.announce(run, resumed, config, out);
+                    run.writeConfig(config);
+                }
+            }
+            progress.start(run.root(), config, compute.kernels().name(), train.rows(),
+                    held == null ? 0 : held.rows(), resume);
             // Ctrl-C (or a kill) while training: say how to go on, as the last checkpoint is complete
             Thread hint = new Thread(() -> {
                 err.println("interrupted: the run in " + run.root() + " goes on from its last checkpoint with "

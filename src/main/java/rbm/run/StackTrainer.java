@@ -63,6 +63,25 @@ public final class StackTrainer {
     }
 
     /**
+     * Reads every checkpoint that training will start from or keep (the RBMs the manifest lists, and the trainer
+     * state of the first layer left to train), so that a damaged one is refused before anything in the run changes.
+     */
+    public void checkCheckpoints() {
+        Manifest manifest = run.readManifest();
+        int first = firstToTrain(manifest);
+        for (int layer = 1; layer <= config.depth() && layer <= first; layer++) {
+            Manifest.LayerEntry entry = manifest.layer(layer);
+            if (entry != null && entry.epochsDone() > 0) {
+                checkShape(run.loadRbm(entry), layer, config.widths());
+                if (layer == first) {
+                    TrainingConfig tc = config.training();
+                    run.loadTrainerState(entry, tc.persistent(), tc.batchSize(), compute.threads());
+                }
+            }
+        }
+    }
+
+    /**
      * Trains (or finishes training) every layer on {@code data}, rows × widths[0], and returns the stack.
      * {@code heldout} (may be null) is only measured, never trained on.
      */

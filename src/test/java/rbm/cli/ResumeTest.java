@@ -130,6 +130,7 @@ class ResumeTest {
         assertSameRun(whole, extended);
     }
 
+    /** A damaged checkpoint is refused before anything in the run changes: config.json keeps its epochs. */
     @Test
     void nanInACheckpointIsRefusedNamingTheFile() throws IOException {
         Path data = data("data.txt", 300);
@@ -139,12 +140,16 @@ class ResumeTest {
         for (String name : List.of("weights.npy", "hidden_bias.npy", "trainer/velocity_weights.npy")) {
             arrays.add(run.resolve("layer-01/epoch-0001").resolve(name));
         }
+        String config = Files.readString(run.resolve("config.json"));
+        String manifest = Files.readString(run.resolve("model.json"));
         for (Path array : arrays) {
             byte[] original = Files.readAllBytes(array);
             plantNaN(array);
             Cli c = Cli.run("train", "--resume", run.toString(), "--epochs", "2");
             assertEquals(2, c.code(), c.err());
             assertTrue(c.errorLine().contains(array + ": NaN at index"), c.err());
+            assertEquals(config, Files.readString(run.resolve("config.json")), "the refused extension left no trace");
+            assertEquals(manifest, Files.readString(run.resolve("model.json")));
             Files.write(array, original);
         }
         plantNaN(arrays.getFirst());

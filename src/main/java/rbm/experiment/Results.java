@@ -117,20 +117,9 @@ public final class Results {
         public static final Stat ABSENT = new Stat(Double.NaN, Double.NaN, 0);
     }
 
-    /** The bound's relevance at a resolution: the diagonal left of the curve, the curve itself, 0 at log2 M. */
+    /** The bound's relevance at a resolution (see {@link RelevanceBound#relevanceAt}). */
     double boundRelevance(double resolution) {
-        return boundRelevance(bound, resolution);
-    }
-
-    private static double boundRelevance(RelevanceBound bound, double resolution) {
-        double mu = bound.muAt(resolution);
-        if (mu <= -1) {
-            return resolution;
-        }
-        if (Double.isInfinite(mu)) {
-            return 0;
-        }
-        return bound.at(mu).relevance();
+        return bound.relevanceAt(resolution);
     }
 
     Verdicts verdicts() {
@@ -252,7 +241,7 @@ public final class Results {
                     Stat.of(doubles(at, LayerReport::muBound)),
                     Stat.of(doubles(at, r -> r.fit().mu())),
                     first.fit().error(), first.fit().kMin(), first.fit().tail(), first.fit().distance(),
-                    boundRelevance(group.equals(HELDOUT) ? heldoutBound : bound, first.entropies().resolution()),
+                    (group.equals(HELDOUT) ? heldoutBound : bound).relevanceAt(first.entropies().resolution()),
                     new RelevanceFile.Frequencies(first.profile().k(), first.profile().m()),
                     RankFrequency.of(first.profile())));
         }

@@ -67,6 +67,24 @@ final class BoundHull {
         }
     }
 
+    /**
+     * The hull's relevance at this resolution, which lies strictly between the resolutions at {@code first} and
+     * {@code last}: a vertex's own, or on an edge the straight line between its two vertices.
+     */
+    double relevanceAt(double resolution) {
+        while (true) {
+            Map.Entry<Double, Vertex> below = vertices.floorEntry(resolution);
+            Map.Entry<Double, Vertex> above = vertices.ceilingEntry(resolution);
+            if (below.getKey() == resolution) {
+                return below.getValue().point.relevance();
+            }
+            if (below.getValue().rightConfirmed || !refine(below.getValue(), above.getValue())) {
+                RelevanceBound.Point a = below.getValue().point;
+                return a.relevance() - mu(a, above.getValue().point) * (resolution - a.resolution());
+            }
+        }
+    }
+
     /** μ of the confirmed edge that ends at v: the least μ at which v is optimal. */
     private double leftMu(Vertex v) {
         while (true) {

@@ -137,6 +137,22 @@ public final class RelevanceBound {
     }
 
     /**
+     * The bound's relevance at this resolution: the diagonal H[K] = H[s] up to the start of the branch, 0 from the
+     * point at {@link #MU_MAX} on (where the optimal states are all, or all but a few, distinct), and in between the
+     * curve itself: for exact M the hull, a vertex or the straight edge between two; above the limit, the constructed
+     * point whose resolution this is.
+     */
+    public synchronized double relevanceAt(double resolution) {
+        if (resolution <= at(MU_MIN).resolution()) {
+            return Math.max(0, resolution);
+        }
+        if (resolution >= at(MU_MAX).resolution()) {
+            return 0;
+        }
+        return hull != null ? hull.relevanceAt(resolution) : at(muAt(resolution)).relevance();
+    }
+
+    /**
      * The curve as {@code points} points spaced evenly in resolution from the start of the branch to the point at
      * μ = 10, preceded by the origin (the diagonal's start) and with the points μ = 0 (maximum relevance) and μ = 1
      * (Zipf) added, in order of increasing μ. For exact M each target resolution gives the hull vertex that ends its

@@ -49,6 +49,14 @@ final class ReportCharts {
      * resolutions from one bit left of the Zipf point to log2 M, where the wide layers crowd.
      */
     static String tradeOff(ResultsFile root, View view, int width, int height) {
+        return tradeOff(root, view, width, height, switch (view) {
+            case BITS -> "Relevance against resolution, one point per layer";
+            case NORMALISED -> "The same in units of log2 M";
+            case NOISY_END -> "Close-up of the noisy end";
+        });
+    }
+
+    private static String tradeOff(ResultsFile root, View view, int width, int height, String title) {
         boolean normalised = view == View.NORMALISED;
         double log2M = root.bound().log2Samples();
         if (!(log2M > 0 && log2M < Double.POSITIVE_INFINITY)) {
@@ -91,11 +99,7 @@ final class ReportCharts {
         }
         double xSpan = xMax * 1.03 - xMin;
         SvgPlot plot = SvgPlot.create(width, height)
-                .title(switch (view) {
-                    case BITS -> "Relevance against resolution, one point per layer";
-                    case NORMALISED -> "The same in units of log2 M";
-                    case NOISY_END -> "Close-up of the noisy end";
-                })
+                .title(title)
                 .xLabel("resolution H[s]" + unit).yLabel("relevance H[K]" + unit)
                 .xRange(xMin, xMin + xSpan).yRange(0, yMax)
                 .legend(view == View.BITS ? Legend.TOP_LEFT : Legend.NONE).labelsInSeriesColour();
@@ -147,9 +151,8 @@ final class ReportCharts {
         ResultsFile view = new ResultsFile(root.config(), root.seconds(), root.kernels(), root.machine(),
                 root.classifierTestAccuracy(), root.heldoutBound(), Map.of(STOCHASTIC, heldout), List.of(),
                 root.verdicts(), List.of(), root.heldoutBound(), List.of(), List.of(), List.of(), List.of());
-        return tradeOff(view, View.BITS, width, height).replace("Relevance against resolution, one point per layer",
-                "Held-out images: relevance against resolution, M = " + ReportTable.grouped(root.heldoutBound()
-                        .samples()));
+        return tradeOff(view, View.BITS, width, height, "Held-out images: relevance against resolution, M = "
+                + ReportTable.grouped(root.heldoutBound().samples()));
     }
 
     /** μ of each layer, from the slope of the bound and from the power-law fit, against the line μ = 1. */

@@ -258,4 +258,31 @@ class RelevanceBoundExactTest {
         assertTrue(exact.objective() <= built.upper() + 1e-3, exact + " " + built);
         assertTrue(exact.exact() && exact.band() == 0);
     }
+
+    /**
+     * The bound's relevance at a resolution lies on the hull: at a vertex, the vertex's; on an edge, the line through
+     * the edge's end with the edge's slope −μ; the diagonal below the branch, 0 past its end; never below any optimum
+     * at that resolution, which a lookup of the nearest vertex would be.
+     */
+    @Test
+    void relevanceAtReadsTheHull() {
+        RelevanceBound bound = new RelevanceBound(1000);
+        RelevanceBound.Point start = bound.at(RelevanceBound.MU_MIN);
+        RelevanceBound.Point end = bound.at(RelevanceBound.MU_MAX);
+        for (int i = 1; i < 200; i++) {
+            double h = start.resolution() + (end.resolution() - start.resolution()) * i / 200.0;
+            double mu = bound.muAt(h);
+            RelevanceBound.Point v = bound.at(mu); // an end of the edge through h, or h's own vertex
+            assertEquals(v.relevance() + mu * (v.resolution() - h), bound.relevanceAt(h), 1e-9, "H[s] = " + h);
+        }
+        RelevanceBound.Point zipf = bound.at(1);
+        assertEquals(zipf.relevance(), bound.relevanceAt(zipf.resolution()), 1e-12);
+        assertEquals(0.5, bound.relevanceAt(0.5), 0, "the diagonal");
+        assertEquals(0, bound.relevanceAt(Math.log(1000) / Math.log(2)), 0);
+        RelevanceBound.Point a = bound.at(0.5);
+        RelevanceBound.Point b = bound.at(0.7);
+        double mid = (a.resolution() + b.resolution()) / 2;
+        assertTrue(bound.relevanceAt(mid) >= (a.relevance() + b.relevance()) / 2 - 1e-12, "the hull is concave");
+        assertTrue(bound.relevanceAt(mid) > b.relevance(), "above the vertex that ends the edge");
+    }
 }

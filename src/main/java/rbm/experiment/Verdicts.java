@@ -91,10 +91,12 @@ public record Verdicts(List<Claim> claims, int zipfLayer,
             return new Interval(quantity, mean, ci[0], ci[1], column.length);
         }
 
-        /** "mean [low, high] over n seeds". */
+        /** "Quantity: mean, 95% interval [low, high] over n seeds", to end a sentence of evidence. */
         public String text() {
-            return String.format(Locale.ROOT, "%s: %.3f, 95%% interval [%.3f, %.3f] over %d seed%s", quantity, mean,
-                    low, high, seeds, seeds == 1 ? "" : "s");
+            String q = quantity.isEmpty() ? quantity
+                    : Character.toUpperCase(quantity.charAt(0)) + quantity.substring(1);
+            return String.format(Locale.ROOT, "%s: %.3f, 95%% interval [%.3f, %.3f] over %d seed%s", q, mean, low,
+                    high, seeds, seeds == 1 ? "" : "s");
         }
     }
 
